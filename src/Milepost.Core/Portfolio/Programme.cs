@@ -1,0 +1,21 @@
+namespace Milepost.Core.Portfolio;
+
+/// <summary>A programme (专项 / 板块): a group of projects headed by one lead leader.</summary>
+public class Programme
+{
+    public long Id { get; set; }
+    public required string DivisionCode { get; set; }
+    public required string Name { get; set; }
+    public long? LeadLeaderId { get; set; }
+    public Leader? LeadLeader { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>An industry category (行业类别): transport, industry, culture and tourism, …</summary>
+public class Category
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string? NameEn { get; set; }
+    public int SortOrder { get; set; }
+}

@@ -1,0 +1,53 @@
+namespace Milepost.Core.Supervision;
+
+public enum SupervisionSource
+{
+    Meeting,      // 会议
+    Instruction,  // 领导批示
+    Visit,        // 现场督导
+    Other,        // 其他
+}
+
+public enum SupervisionState
+{
+    Draft,
+    Assigned,   // 交办
+    Accepted,   // 承办
+    Feedback,   // 反馈
+    Returned,   // 退回
+    Closed,     // 办结
+}
+
+public enum SupervisionEvaluation
+{
+    Satisfied,        // 满意
+    BasicallySatisfied, // 基本满意
+    Unsatisfied,      // 不满意
+}
+
+/// <summary>A supervision item (督办事项), SPEC §3.6.</summary>
+public class SupervisionItem
+{
+    public long Id { get; set; }
+    public required string DivisionCode { get; set; }
+    public SupervisionSource Source { get; set; }
+    public string? SourceText { get; set; }
+    public required string Content { get; set; }
+    public long LeadUnitId { get; set; }
+    public DateOnly Deadline { get; set; }
+    public SupervisionState State { get; set; }
+    public SupervisionEvaluation? Evaluation { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public List<SupervisionItemProject> Projects { get; set; } = [];
+    public long Version { get; set; }
+
+    /// <summary>Overdue: the deadline has passed and the item is not closed.</summary>
+    public bool IsOverdueOn(DateOnly date) => State != SupervisionState.Closed && Deadline < date;
+}
+
+public class SupervisionItemProject
+{
+    public long SupervisionItemId { get; set; }
+    public long ProjectId { get; set; }
+    public required string DivisionCode { get; set; }
+}
