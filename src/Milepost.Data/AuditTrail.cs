@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core.Audit;
+
+namespace Milepost.Data;
+
+/// <summary>
+/// Appends audit events to the hash chain inside the caller's transaction, so that a change and
+/// its audit event are committed together or not at all (SPEC §3.10).
+/// </summary>
+public static class AuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Chinese readable in the trail
+        WriteIndented = false,
+    };
+
+    public static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+
+    /// <summary>Adds one event after the current chain head; the caller saves and commits.</summary>
+    public static async Task<AuditEvent> AppendAsync(
+        MilepostDb db, DateTime nowUtc, string actor, string action, string entity, string entityId,
+        string? divisionCode, object? before, object? after, CancellationToken ct = default)
+    {
+        // PostgreSQL keeps microseconds: hash what both databases will hand back.
+        nowUtc = new DateTime(nowUtc.Ticks - nowUtc.Ticks % 10, DateTimeKind.Utc);
+        // The head may already be pending in this unit of work (several events in one transaction).
+        var pending = db.ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .OrderByDescending(e => e.Sequence).FirstOrDefault();
+        var head = pending ?? await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        var sequence = (head?.Sequence ?? 0) + 1;
+        var previous = head?.Hash ?? AuditEvent.GenesisHash;
+        var beforeJson = ToJson(before);
+        var afterJson = ToJson(after);
+        var ev = new AuditEvent
+        {
+            Sequence = sequence,
+            TimeUtc = nowUtc,
+            Actor = actor,
+            Action = action,
+            Entity = entity,
+            EntityId = entityId,
+            DivisionCode = divisionCode,
+            Before = beforeJson,
+            After = afterJson,
+            PreviousHash = previous,
+            Hash = AuditEvent.ComputeHash(previous, sequence, nowUtc, actor, action, entity, entityId, divisionCode, beforeJson, afterJson),
+        };
+        db.AuditEvents.Add(ev);
+        return ev;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core;
+using Milepost.Core.Approvals;
+using Milepost.Core.Audit;
+using Milepost.Core.Portfolio;
+using Milepost.Core.Problems;
+using Milepost.Core.Projects;
+using Milepost.Core.Reports;
+using Milepost.Core.Scheduling;
+using Milepost.Core.Supervision;
+using Milepost.Core.Visits;
+
+namespace Milepost.Data;
+
+/// <summary>
+/// The database. One subclass per provider (<see cref="SqliteMilepostDb"/>, <see cref="PostgresMilepostDb"/>)
+/// owns that provider's migrations set; the application only ever asks for <see cref="MilepostDb"/>.
+/// </summary>
+public abstract class MilepostDb(DbContextOptions options) : IdentityDbContext<MilepostUser>(options)
+{
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Leader> Leaders => Set<Leader>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectLeader> ProjectLeaders => Set<ProjectLeader>();
+    public DbSet<ProjectFunding> ProjectFunding => Set<ProjectFunding>();
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+    public DbSet<LifecycleTransition> LifecycleTransitions => Set<LifecycleTransition>();
+    public DbSet<TimeNode> TimeNodes => Set<TimeNode>();
+    public DbSet<NodeDependency> NodeDependencies => Set<NodeDependency>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<ReportFunds> ReportFunds => Set<ReportFunds>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<SupervisionItemProject> SupervisionItemProjects => Set<SupervisionItemProject>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitProject> VisitProjects => Set<VisitProject>();
+    public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        b.Properties<Money>().HaveConversion<MoneyConverter>();
+        b.Properties<YearMonth>().HaveConversion<YearMonthConverter>();
+        b.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Enums as their names: readable in the database and stable when members are added.
+        foreach (var e in new[]
+                 {
+                     typeof(ProjectStage), typeof(KeyProjectLevel), typeof(FundingSource), typeof(UnitKind), typeof(LeaderBody),
+                     typeof(TimeNodeKind), typeof(ReportState), typeof(ProblemCategory), typeof(ProblemState),
+                     typeof(SupervisionSource), typeof(SupervisionState), typeof(SupervisionEvaluation),
+                     typeof(ApprovalKind), typeof(ApprovalState),
+                 })
+            b.Properties(e).HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<string>().HaveMaxLength(500);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(MilepostDb).Assembly);
+    }
+}
+
+public sealed class SqliteMilepostDb(DbContextOptions<SqliteMilepostDb> options) : MilepostDb(options);
+
+public sealed class PostgresMilepostDb(DbContextOptions<PostgresMilepostDb> options) : MilepostDb(options);
