@@ -1,27 +1,12 @@
-using Milepost.Web.Components;
+using Milepost.Web.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
+namespace Milepost.Web;
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+public partial class Program
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    /// <summary>
+    /// One executable, `milepost`: with no arguments or `serve` it serves the web app; other
+    /// subcommands (added by later features) work on the data without a browser.
+    /// </summary>
+    public static int Main(string[] args) => MilepostCommandLine.Run(args);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core.Approvals;
+using Milepost.Core.Problems;
+using Milepost.Core.Projects;
+using Milepost.Core.Reports;
+using Milepost.Core.Scheduling;
+using Milepost.Data;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Features.Projects;
+
+/// <summary>Everything the project detail page shows, read in one go.</summary>
+public sealed record ProjectDetail(
+    Project Project,
+    string DivisionName,
+    IReadOnlyList<string> LeaderNames,
+    IReadOnlyList<TimeNodeView> Nodes,
+    IReadOnlyList<MonthlyReport> Reports,
+    IReadOnlyList<ProblemView> Problems,
+    IReadOnlyList<ApprovalItem> Approvals,
+    IReadOnlyList<HistoryEntry> History);
+
+public sealed record TimeNodeView(TimeNode Node, string? ResponsibleUnitName, IReadOnlyList<string> PredecessorNames);
+
+public sealed record ProblemView(Problem Problem, string? ResponsibleUnitName);
+
+public sealed record HistoryEntry(DateTime TimeUtc, string Actor, string Action, string? Before, string? After);
+
+public sealed partial class ProjectQueries
+{
+    /// <summary>The project with its plan, nodes, reports, problems and history, or null when the actor may not see it.</summary>
+    public async Task<ProjectDetail?> DetailAsync(Actor actor, long id, CancellationToken ct = default)
+    {
+        var db = Db;
+        var project = await db.Projects.AsNoTracking().VisibleTo(actor)
+            .Include(p => p.Programme).Include(p => p.Category).Include(p => p.OwnerUnit).Include(p => p.ResponsibleUnit)
+            .Include(p => p.Leaders).ThenInclude(l => l.Leader)
+            .Include(p => p.Funding).Include(p => p.AnnualPlans).Include(p => p.Transitions)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null) return null;
+
+        var division = await db.Divisions.AsNoTracking().Where(d => d.Code == project.DivisionCode).Select(d => d.Name).FirstOrDefaultAsync(ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var nodes = await db.TimeNodes.AsNoTracking().Include(n => n.Predecessors)
+            .Where(n => n.ProjectId == id).OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(ct);
+        var names = nodes.ToDictionary(n => n.Id, n => n.Name);
+        var reports = await db.MonthlyReports.AsNoTracking().Include(r => r.FundsReceived)
+            .Where(r => r.ProjectId == id && r.SupersededById == null).OrderBy(r => r.Month).ToListAsync(ct);
+        var problems = await db.Problems.AsNoTracking().Where(p => p.ProjectId == id).OrderBy(p => p.RaisedOn).ToListAsync(ct);
+        var approvals = await db.ApprovalItems.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Kind).ToListAsync(ct);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var history = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "Project" && e.EntityId == key)
+            .OrderByDescending(e => e.Sequence).Take(200)
+            .Select(e => new HistoryEntry(e.TimeUtc, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct);
+
+        return new ProjectDetail(
+            project,
+            division ?? project.DivisionCode,
+            project.Leaders.OrderBy(l => l.Leader!.Precedence).Select(l => $"{l.Leader!.Name}（{l.Leader.Title}）").ToList(),
+            nodes.Select(n => new TimeNodeView(n, n.ResponsibleUnitId is { } u ? units.GetValueOrDefault(u) : null,
+                n.Predecessors.Select(d => names.GetValueOrDefault(d.PredecessorId, "?") + (d.LagDays != 0 ? $"（{d.LagDays:+#;-#}天）" : "")).ToList())).ToList(),
+            reports,
+            problems.Select(p => new ProblemView(p, p.ResponsibleUnitId is { } u ? units.GetValueOrDefault(u) : null)).ToList(),
+            approvals,
+            history);
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core.Projects;
+using Milepost.Data;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Features.Projects;
+
+public enum ProjectSort { Code, Name, TotalInvestment, PlannedStart, PlannedCompletion }
+
+/// <summary>The project list's filters; every one is optional. Pages count from 1.</summary>
+public sealed record ProjectFilter
+{
+    public long? ProgrammeId { get; init; }
+    public long? CategoryId { get; init; }
+    public string? DivisionCode { get; init; }
+    public ProjectStage? Stage { get; init; }
+    public long? LeaderId { get; init; }
+    public long? ResponsibleUnitId { get; init; }
+    /// <summary>Text searched in the project name and code.</summary>
+    public string? Search { get; init; }
+    /// <summary>The year whose annual plan is shown; the latest planned year when empty.</summary>
+    public int? Year { get; init; }
+    public ProjectSort Sort { get; init; } = ProjectSort.Code;
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record ProjectRow(
+    long Id, string? Code, string Name, string DivisionName, string? ProgrammeName, string CategoryName,
+    string OwnerUnitName, string ResponsibleUnitName, IReadOnlyList<string> Leaders, decimal TotalInvestmentWan,
+    ProjectStage Stage, DateOnly? PlannedStart, DateOnly? PlannedCompletion, decimal? AnnualPlanWan);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, int? Year);
+
+public sealed record Option(string Value, string Label);
+
+/// <summary>Lookups that filters and forms choose from.</summary>
+public sealed record ProjectLookups(
+    IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Categories, IReadOnlyList<Option> Divisions,
+    IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Owners);
+
+public sealed partial class ProjectQueries(MilepostDb db)
+{
+    private MilepostDb Db => db;
+
+    public const int MaxPageSize = 200;
+
+    public async Task<PageOf<ProjectRow>> ListAsync(Actor actor, ProjectFilter f, CancellationToken ct = default)
+    {
+        var q = db.Projects.AsNoTracking().VisibleTo(actor);
+        if (f.ProgrammeId is { } prog) q = q.Where(p => p.ProgrammeId == prog);
+        if (f.CategoryId is { } cat) q = q.Where(p => p.CategoryId == cat);
+        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
+        {
+            var prefix = ProjectScope.DivisionPrefix(f.DivisionCode.Trim());
+            q = q.Where(p => p.DivisionCode.StartsWith(prefix));
+        }
+        if (f.Stage is { } stage) q = q.Where(p => p.Stage == stage);
+        if (f.LeaderId is { } leader) q = q.Where(p => p.Leaders.Any(l => l.LeaderId == leader));
+        if (f.ResponsibleUnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            q = q.Where(p => p.Name.Contains(s) || (p.Code != null && p.Code.Contains(s)));
+        }
+
+        var total = await q.CountAsync(ct);
+        IOrderedQueryable<Project> ordered = (f.Sort, f.Descending) switch
+        {
+            (ProjectSort.Name, false) => q.OrderBy(p => p.Name),
+            (ProjectSort.Name, true) => q.OrderByDescending(p => p.Name),
+            (ProjectSort.TotalInvestment, false) => q.OrderBy(p => p.TotalInvestment),
+            (ProjectSort.TotalInvestment, true) => q.OrderByDescending(p => p.TotalInvestment),
+            (ProjectSort.PlannedStart, false) => q.OrderBy(p => p.PlannedStart),
+            (ProjectSort.PlannedStart, true) => q.OrderByDescending(p => p.PlannedStart),
+            (ProjectSort.PlannedCompletion, false) => q.OrderBy(p => p.PlannedCompletion),
+            (ProjectSort.PlannedCompletion, true) => q.OrderByDescending(p => p.PlannedCompletion),
+            (_, false) => q.OrderBy(p => p.Code),
+            (_, true) => q.OrderByDescending(p => p.Code),
+        };
+        var size = Math.Clamp(f.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, f.Page);
+        var year = f.Year ?? await db.AnnualPlans.MaxAsync(a => (int?)a.Year, ct);
+        var rows = await ordered.ThenBy(p => p.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Name, p.DivisionCode, Programme = p.Programme!.Name, Category = p.Category!.Name,
+                Owner = p.OwnerUnit!.Name, Responsible = p.ResponsibleUnit!.Name,
+                Leaders = p.Leaders.OrderBy(l => l.Leader!.Precedence).Select(l => l.Leader!.Name).ToList(),
+                p.TotalInvestment, p.Stage, p.PlannedStart, p.PlannedCompletion,
+                Plans = p.AnnualPlans.Where(a => a.Year == year).Select(a => a.PlannedInvestment).ToList(),
+            })
+            .ToListAsync(ct);
+        var divisions = await DivisionNamesAsync(ct);
+        var items = rows.Select(r => new ProjectRow(
+            r.Id, r.Code, r.Name, divisions.GetValueOrDefault(r.DivisionCode, r.DivisionCode), r.Programme, r.Category,
+            r.Owner, r.Responsible, r.Leaders, r.TotalInvestment.Wan, r.Stage, r.PlannedStart, r.PlannedCompletion, r.Plans.Count == 0 ? null : r.Plans[0].Wan)).ToList();
+        return new PageOf<ProjectRow>(items, total, page, size, year);
+    }
+
+    public async Task<Dictionary<string, string>> DivisionNamesAsync(CancellationToken ct = default) =>
+        await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+
+    public async Task<ProjectLookups> LookupsAsync(CancellationToken ct = default)
+    {
+        static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Name, c.NameEn }).ToListAsync(ct);
+        var divisions = await db.Divisions.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
+        var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence).Select(l => new { l.Id, l.Name, l.Title }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+        return new ProjectLookups(
+            programmes.Select(p => new Option(Id(p.Id), p.Name)).ToList(),
+            categories.Select(c => new Option(Id(c.Id), Lang.IsEnglish && c.NameEn is not null ? c.NameEn : c.Name)).ToList(),
+            divisions.Select(d => new Option(d.Code, d.ParentCode is null ? d.Name : "　" + d.Name)).ToList(),
+            leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）")).ToList(),
+            units.Where(u => u.Kind == Core.Portfolio.UnitKind.Department).Select(u => new Option(Id(u.Id), u.Name)).ToList(),
+            units.Where(u => u.Kind == Core.Portfolio.UnitKind.Owner).Select(u => new Option(Id(u.Id), u.Name)).ToList());
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Milepost.Data;
+using Milepost.Web.Demo;
+
+namespace Milepost.Web.Hosting;
+
+/// <summary>
+/// Before the server accepts requests: applies migrations, creates the roles and the admin
+/// account, and seeds the demo portfolio into an empty database. Each generated account's
+/// password is printed once, when the account is created; there is no default password.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IOptions<MilepostOptions> options, ILogger<DatabaseInitializer> log)
+    : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        await db.Database.MigrateAsync(ct);
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
+        await EnsureAccount(users, new MilepostUser { UserName = "admin", DisplayName = "系统管理员" }, Roles.SystemAdmin);
+
+        if (options.Value.Demo && !await db.Projects.AnyAsync(ct))
+        {
+            var clock = scope.ServiceProvider.GetRequiredService<PortfolioClock>();
+            var demo = await DemoPortfolio.SeedAsync(db, clock.UtcNow, ct);
+            log.LogInformation("Seeded the demo portfolio: {Projects} projects", demo.ProjectCount);
+            foreach (var account in demo.Accounts)
+                await EnsureAccount(users, account.User, account.Role);
+        }
+    }
+
+    private static async Task EnsureAccount(UserManager<MilepostUser> users, MilepostUser user, string role)
+    {
+        if (await users.FindByNameAsync(user.UserName!) is not null) return;
+        var password = GeneratePassword();
+        user.MustChangePassword = true;
+        Check(await users.CreateAsync(user, password), $"account {user.UserName}");
+        Check(await users.AddToRoleAsync(user, role), $"role of {user.UserName}");
+        // The one place a password is shown: to the operator, on the console, once.
+        Console.WriteLine($"initial password for {user.UserName}: {password}");
+    }
+
+    /// <summary>16 characters with lower case, upper case and digits, from an alphabet without look-alikes.</summary>
+    public static string GeneratePassword()
+    {
+        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789";
+        const string all = lower + upper + digits;
+        while (true)
+        {
+            var chars = new char[16];
+            for (var i = 0; i < chars.Length; i++) chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+            var s = new string(chars);
+            if (s.Any(lower.Contains) && s.Any(upper.Contains) && s.Any(digits.Contains)) return s;
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,12 @@
+namespace Milepost.Web.Hosting;
+
+/// <summary>Settings under "Milepost" (appsettings.json, environment Milepost__X, or --Milepost:X=...).</summary>
+public sealed class MilepostOptions
+{
+    /// <summary>"sqlite" (default, a file under data/) or "postgres" (with ConnectionStrings:Milepost).</summary>
+    public string Database { get; set; } = "sqlite";
+    /// <summary>Seed the demo portfolio into an empty database.</summary>
+    public bool Demo { get; set; } = true;
+    /// <summary>The portfolio's time zone: day boundaries (overdue, due today) are taken in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Milepost.Data;
+
+namespace Milepost.Web.Shared;
+
+/// <summary>Who is acting: the signed-in account, its roles and the unit or leader it stands for.</summary>
+public sealed record Actor(string UserName, string DisplayName, IReadOnlySet<string> Roles, long? UnitId, long? LeaderId)
+{
+    public const string UnitClaim = "milepost:unit";
+    public const string LeaderClaim = "milepost:leader";
+    public const string DisplayNameClaim = "milepost:name";
+
+    public bool Is(string role) => Roles.Contains(role);
+
+    /// <summary>Supervisors edit the portfolio's business data (SPEC §1).</summary>
+    public bool CanEditProjects => Is(Data.Roles.Supervisor);
+
+    public static Actor From(ClaimsPrincipal user)
+    {
+        long? Long(string type) => long.TryParse(user.FindFirstValue(type), out var v) ? v : null;
+        var name = user.Identity?.Name ?? "";
+        return new Actor(
+            name,
+            user.FindFirstValue(DisplayNameClaim) ?? name,
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(),
+            Long(UnitClaim),
+            Long(LeaderClaim));
+    }
+}
+
+/// <summary>Puts the account's unit, leader and display name into its cookie, so no request looks them up.</summary>
+public sealed class MilepostClaimsFactory(UserManager<MilepostUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<MilepostUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(MilepostUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(Actor.DisplayNameClaim, user.DisplayName));
+        if (user.UnitId is { } unit) identity.AddClaim(new Claim(Actor.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.LeaderId is { } leader) identity.AddClaim(new Claim(Actor.LeaderClaim, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return identity;
+    }
+}
