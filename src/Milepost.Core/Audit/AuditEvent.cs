@@ -39,9 +39,12 @@ public class AuditEvent
             if (value is null) { sb.Append("-1:"); return; }
             sb.Append(value.Length).Append(':').Append(value);
         }
+        // The value is UTC whatever its Kind: databases return it as Unspecified, which
+        // ToUniversalTime would take for local time and shift by the server's offset.
+        var utc = timeUtc.Kind == DateTimeKind.Local ? timeUtc.ToUniversalTime() : DateTime.SpecifyKind(timeUtc, DateTimeKind.Utc);
         Field(previousHash);
         Field(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Field(timeUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture));
+        Field(utc.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture));
         Field(actor);
         Field(action);
         Field(entity);

@@ -28,7 +28,8 @@ public sealed record ProjectInput(
 public static partial class ProjectRules
 {
     /// <summary>项目代码: year-division-industry-type-serial, e.g. 2020-511800-48-01-012345.</summary>
-    [GeneratedRegex(@"^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$")]
+    // ASCII digits only (\d would accept full-width ones from an IME) and \z, as $ allows a trailing newline.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}\z")]
     private static partial Regex CodePattern();
 
     public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
@@ -61,9 +62,10 @@ public static partial class ProjectRules
         if (p.PlannedStart is { } s && p.PlannedCompletion is { } c && c < s)
             Add("PlannedCompletion", "project.dates.order",
                 $"计划竣工日期 {c:yyyy-MM-dd} 早于计划开工日期 {s:yyyy-MM-dd}", $"Planned completion {c:yyyy-MM-dd} is before planned start {s:yyyy-MM-dd}");
-        if (p.Latitude is < -90 or > 90)
+        // Written as "not within" so that NaN is refused too.
+        if (p.Latitude is double lat && lat is not (>= -90 and <= 90))
             Add("Latitude", "project.latitude", "纬度须在 -90 至 90 之间", "Latitude must be between -90 and 90");
-        if (p.Longitude is < -180 or > 180)
+        if (p.Longitude is double lon && lon is not (>= -180 and <= 180))
             Add("Longitude", "project.longitude", "经度须在 -180 至 180 之间", "Longitude must be between -180 and 180");
         if ((p.Latitude is null) != (p.Longitude is null))
             Add("Longitude", "project.location.pair", "经度和纬度须同时填写", "Give both latitude and longitude, or neither");
