@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Milepost.Data;
@@ -19,6 +20,9 @@ public static class MilepostApp
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // `dotnet run` and the tests serve package assets (AntDesign, blazor.web.js) from the build's
+        // manifest in every environment, not only Development; a published app has them as files.
+        builder.WebHost.UseStaticWebAssets();
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
@@ -30,6 +34,10 @@ public static class MilepostApp
         services.Configure<MilepostOptions>(config.GetSection("Milepost"));
         var options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
         services.AddSingleton(TimeProvider.System);
+        // Keys survive restarts (sessions and antiforgery tokens stay valid) and stay out of the web root (SECURITY.md 25).
+        var keys = Directory.CreateDirectory(Path.Combine(options.DataDirectory, "keys"));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        services.AddDataProtection().PersistKeysToFileSystem(keys).SetApplicationName("Milepost");
         services.AddSingleton<PortfolioClock>();
         services.AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"));
 

@@ -9,4 +9,6 @@ public sealed class MilepostOptions
     public bool Demo { get; set; } = true;
     /// <summary>The portfolio's time zone: day boundaries (overdue, due today) are taken in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary>Where the SQLite file's default location, the data-protection keys and later uploads live.</summary>
+    public string DataDirectory { get; set; } = "data";
 }

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Milepost.Data;
+using Milepost.Web;
+
+namespace Milepost.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a real database (a temp SQLite file by default, or a given PostgreSQL
+/// database), seeded with the demo portfolio. Every account gets <see cref="Password"/> so tests can sign in.
+/// </summary>
+public sealed partial class MilepostFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Milepost-test-2020";
+
+    private readonly string _provider;
+    private readonly string _connectionString;
+    private readonly bool _demo;
+
+    public MilepostFactory(string provider = "sqlite", string? connectionString = null, bool demo = true)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("milepost-test-").FullName;
+        _provider = provider;
+        _connectionString = connectionString ?? $"Data Source={Path.Combine(DataDirectory, "milepost.db")}";
+        _demo = demo;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Set to "http://127.0.0.1:0" with UseKestrel() for a real port (browser tests).</summary>
+    public string? Urls { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting reaches the configuration before services are built (ConfigureAppConfiguration would be too late).
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Milepost:Database", _provider);
+        builder.UseSetting("ConnectionStrings:Milepost", _connectionString);
+        builder.UseSetting("Milepost:Demo", _demo ? "true" : "false");
+        builder.UseSetting("Milepost:DataDirectory", DataDirectory);
+        if (Urls is not null) builder.UseUrls(Urls);
+    }
+
+    /// <summary>Starts the app (migrating and seeding) and gives every account the test password.</summary>
+    public async Task InitializeAccountsAsync()
+    {
+        StartServer(); // builds and starts the host (idempotent)
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
+        foreach (var user in users.Users.ToList())
+        {
+            await users.RemovePasswordAsync(user);
+            var result = await users.AddPasswordAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>A client signed in as <paramref name="userName"/> through the real login form.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostLoginAsync(client, userName, password ?? Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* a file still held open; temp is cleaned later */ }
+    }
+}
