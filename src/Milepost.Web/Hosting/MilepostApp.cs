@@ -76,6 +76,8 @@ public static class MilepostApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
 
+        // Chinese text goes out as text, not as &#x...; entities (smaller pages, readable source).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
