@@ -51,6 +51,21 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser context signed in through the login form.</summary>
+    public async Task<IPage> SignInAsync(string user, string? loginScreenshot = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.OpenAsync();
+        if (loginScreenshot is not null) await login.Screenshot(loginScreenshot);
+        await login.SignInAsync(user, MilepostFactory.Password);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

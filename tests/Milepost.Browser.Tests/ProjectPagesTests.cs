@@ -6,24 +6,10 @@ namespace Milepost.Browser.Tests;
 [Collection("app")]
 public sealed class ProjectPagesTests(AppFixture app)
 {
-    private async Task<IPage> SignedInPageAsync(string user)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.OpenAsync();
-        await login.Screenshot("01-login.png");
-        await login.SignInAsync(user, Web.Tests.Infrastructure.MilepostFactory.Password);
-        return page;
-    }
-
     [Fact]
     public async Task Supervisor_SeesDemoProjects_AndOpensOne()
     {
-        var page = await SignedInPageAsync("supervisor");
+        var page = await app.SignInAsync("supervisor", loginScreenshot: "01-login.png");
         var list = new ProjectListPage(page);
         await list.WaitAsync();
         foreach (var name in new[] { "岷江高速公路东互通立交工程", "大数据产业园一期", "国际体育赛事中心", "岷江国际陆港（无水港）" })
@@ -38,6 +24,79 @@ public sealed class ProjectPagesTests(AppFixture app)
         await page.GetByRole(AriaRole.Tab, new() { Name = "时间节点" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "可行性研究报告批复" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "04-project-nodes.png"), FullPage = true });
+    }
+}
+
+/// <summary>The supervision office corrects a project, its plan and its stage through the forms.</summary>
+[Collection("app")]
+public sealed class ProjectFormsTests(AppFixture app)
+{
+    private static string Shot(string file) => Path.Combine(AppFixture.ArtifactsDirectory, file);
+
+    [Fact]
+    public async Task Supervisor_EditsAProject_SeesChineseValidation_ThenSaves()
+    {
+        var page = await app.SignInAsync("supervisor");
+        var list = new ProjectListPage(page);
+        await list.WaitAsync();
+        await list.OpenProjectAsync("古城历史文化旅游街区");
+        await page.GetByRole(AriaRole.Button, new() { Name = "编辑项目" }).ClickAsync();
+
+        var name = page.Locator("#f-name");
+        await Assertions.Expect(name).ToHaveValueAsync("古城历史文化旅游街区");
+        await name.FillAsync("");
+        var total = page.Locator("#f-total");
+        await total.FillAsync("-5");
+        await total.PressAsync("Tab");
+        await page.Locator("#f-save").ClickAsync();
+        var errors = page.GetByTestId("errors");
+        await Assertions.Expect(errors).ToContainTextAsync("项目名称不能为空");
+        await Assertions.Expect(errors).ToContainTextAsync("总投资不能为负数");
+        await page.ScreenshotAsync(new() { Path = Shot("05-edit-validation.png"), FullPage = true });
+
+        await name.FillAsync("古城历史文化旅游街区（二期）");
+        await total.FillAsync("46000");
+        await total.PressAsync("Tab");
+        await page.Locator("#f-save").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "古城历史文化旅游街区（二期）" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("46,000.00 万元")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Supervisor_AdjustsAPlanWithWrongMonths_IsToldTheDifference()
+    {
+        var page = await app.SignInAsync("supervisor");
+        var list = new ProjectListPage(page);
+        await list.WaitAsync();
+        await list.OpenProjectAsync("国际体育赛事中心");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "年度计划" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("78,000.00 万元")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("06-annual-plan.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "调整年度计划" }).ClickAsync();
+        var january = page.GetByTestId("plan-form").Locator(".mp-month-grid input").First;
+        await january.FillAsync("9999");
+        await january.PressAsync("Tab");
+        await page.GetByTestId("plan-form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("与年度计划投资 78,000.00 万元不一致");
+        await page.ScreenshotAsync(new() { Path = Shot("07-plan-validation.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Supervisor_ResumesASuspendedProject()
+    {
+        var page = await app.SignInAsync("supervisor");
+        var list = new ProjectListPage(page);
+        await list.WaitAsync();
+        await list.OpenProjectAsync("城区供水管网改造工程");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "项目阶段" }).ClickAsync();
+        var form = page.GetByTestId("transition-form");
+        await form.Locator(".ant-select").ClickAsync();
+        await page.Locator(".ant-select-item-option", new() { HasText = "在建" }).ClickAsync();
+        await form.GetByPlaceholder("原因").FillAsync("管线迁改方案已确定，恢复施工");
+        await form.GetByRole(AriaRole.Button, new() { Name = "确认变更" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "管线迁改方案已确定，恢复施工" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("08-lifecycle.png"), FullPage = true });
     }
 }
 
@@ -66,6 +125,14 @@ public sealed class ProjectListPage(IPage page)
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "重点项目" })).ToBeVisibleAsync();
         await page.WaitForSelectorAsync("a.mp-project-link");
+    }
+
+    /// <summary>Opens a project from the list and waits for its page.</summary>
+    public async Task OpenProjectAsync(string name)
+    {
+        await ProjectLink(name).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab).First).ToBeVisibleAsync();
     }
 
     public ILocator ProjectLink(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
