@@ -24,6 +24,13 @@ public sealed class ProjectPagesTests(AppFixture app)
         await page.GetByRole(AriaRole.Tab, new() { Name = "时间节点" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "可行性研究报告批复" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "04-project-nodes.png"), FullPage = true });
+
+        // English is one click away and keeps the page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Time nodes" })).ToBeVisibleAsync();
+        await page.GotoAsync("/projects");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Key projects" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "09-project-list-en.png"), FullPage = true });
     }
 }
 
