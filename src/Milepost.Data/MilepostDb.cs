@@ -40,6 +40,7 @@ public abstract class MilepostDb(DbContextOptions options) : IdentityDbContext<M
     public DbSet<VisitProject> VisitProjects => Set<VisitProject>();
     public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PortfolioSetting> Settings => Set<PortfolioSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {

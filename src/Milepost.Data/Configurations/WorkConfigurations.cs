@@ -149,3 +149,15 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         e.HasIndex(x => new { x.Entity, x.EntityId });
     }
 }
+
+public sealed class PortfolioSettingConfiguration : IEntityTypeConfiguration<PortfolioSetting>
+{
+    public void Configure(EntityTypeBuilder<PortfolioSetting> e)
+    {
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(100);
+        e.Property(x => x.Value).HasMaxLength(16000);
+        e.Property(x => x.UpdatedBy).HasMaxLength(100);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

@@ -52,8 +52,13 @@ public static partial class DemoPortfolio
         foreach (var p in projects) AddWork(db, p, units, leaders, nowUtc);
         await db.SaveChangesAsync(ct);
 
+        // The demo is told as of its story date: warnings and indicators read as on that day.
+        db.Settings.Add(new PortfolioSetting
+        {
+            Key = SettingKeys.AsOfDate, Value = System.Text.Json.JsonSerializer.Serialize(StoryDate), UpdatedAt = nowUtc, UpdatedBy = "system", Version = 1,
+        });
         await AuditTrail.AppendAsync(db, nowUtc, "system", "demo.seed", "Portfolio", City, City, null,
-            new { projects = projects.Count });
+            new { projects = projects.Count, asOfDate = StoryDate });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

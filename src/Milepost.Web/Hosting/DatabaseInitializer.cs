@@ -29,14 +29,17 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
         await EnsureAccount(users, new MilepostUser { UserName = "admin", DisplayName = "系统管理员" }, Roles.SystemAdmin);
 
+        var clock = scope.ServiceProvider.GetRequiredService<PortfolioClock>();
         if (options.Value.Demo && !await db.Projects.AnyAsync(ct))
         {
-            var clock = scope.ServiceProvider.GetRequiredService<PortfolioClock>();
             var demo = await DemoPortfolio.SeedAsync(db, clock.UtcNow, ct);
             log.LogInformation("Seeded the demo portfolio: {Projects} projects", demo.ProjectCount);
             foreach (var account in demo.Accounts)
                 await EnsureAccount(users, account.User, account.Role);
         }
+
+        var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
+        clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
     }
 
     private static async Task EnsureAccount(UserManager<MilepostUser> users, MilepostUser user, string role)

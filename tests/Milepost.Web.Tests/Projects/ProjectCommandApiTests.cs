@@ -169,23 +169,36 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
         var client = await Supervisor();
         var id = (await (await client.PostJsonAsync("/api/v1/projects", await ValidInputAsync(client, "全民健身中心"))).ReadAsync<ProjectView>()).Id;
 
-        var illegal = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Completed, new DateOnly(2021, 1, 5), null, 1));
+        var illegal = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Completed, new DateOnly(2020, 1, 5), null, 1));
         Assert.Equal(HttpStatusCode.BadRequest, illegal.StatusCode);
         var message = Assert.Single((await illegal.ReadAsync<ErrorBody>()).Errors);
         Assert.Equal("lifecycle.illegal", message.Code);
         Assert.Contains("不能从“储备”转为“竣工”", message.Message);
         Assert.Contains("前期", message.Message);
 
-        var prep = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2021, 1, 5), null, 1));
+        var prep = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2020, 1, 5), null, 1));
         Assert.Equal(HttpStatusCode.OK, prep.StatusCode);
-        var started = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Construction, new DateOnly(2021, 3, 8), "取得施工许可", 2));
+        var started = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Construction, new DateOnly(2020, 3, 8), "取得施工许可", 2));
         var view = await started.ReadAsync<ProjectView>();
-        Assert.Equal((ProjectStage.Construction, new DateOnly(2021, 3, 8)), (view.Stage, view.ActualStart!.Value));
+        Assert.Equal((ProjectStage.Construction, new DateOnly(2020, 3, 8)), (view.Stage, view.ActualStart!.Value));
         Assert.Equal(2, view.Transitions.Count);
 
-        var noReason = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Suspended, new DateOnly(2021, 4, 1), " ", 3));
+        var noReason = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Suspended, new DateOnly(2020, 4, 1), " ", 3));
         Assert.Equal("lifecycle.reason", Assert.Single((await noReason.ReadAsync<ErrorBody>()).Errors).Code);
         Assert.Equal(ProjectStage.Construction, (await client.GetProjectAsync(id)).Stage);
+    }
+
+    [Fact]
+    public async Task Transition_AfterThePortfolioDate_IsRefused()
+    {
+        // The demo portfolio is pinned to 2020-06-11: the next day is the future.
+        var client = await Supervisor();
+        var id = await client.IdOfAsync("岷江综合客运枢纽");
+        var view = await client.GetProjectAsync(id);
+        var response = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2020, 6, 12), null, view.Version));
+        Assert.Equal("lifecycle.future", Assert.Single((await response.ReadAsync<ErrorBody>()).Errors).Code);
+        var today = await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2020, 6, 11), null, view.Version));
+        Assert.Equal(HttpStatusCode.OK, today.StatusCode);
     }
 
     [Fact]
@@ -193,7 +206,7 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
     {
         var client = await Supervisor();
         var id = (await (await client.PostJsonAsync("/api/v1/projects", await ValidInputAsync(client, "审计链检查项目"))).ReadAsync<ProjectView>()).Id;
-        await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2021, 1, 5), null, 1));
+        await client.PostJsonAsync($"/api/v1/projects/{id}/transitions", new TransitionDto(ProjectStage.Preparation, new DateOnly(2020, 1, 5), null, 1));
         using var scope = fx.Factory.Services.CreateScope();
         var events = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
         var previous = AuditEvent.GenesisHash;
