@@ -107,6 +107,40 @@ public sealed class ProjectFormsTests(AppFixture app)
     }
 }
 
+/// <summary>挂图作战: the Gantt chart of a project whose target cannot be met, and rescheduling after an edit.</summary>
+[Collection("app")]
+public sealed class GanttTests(AppFixture app)
+{
+    [Fact]
+    public async Task Gantt_ShowsTheCriticalPath_AndTheCompressionNeeded_ThenReschedulesAnEdit()
+    {
+        var page = await app.SignInAsync("supervisor");
+        var list = new ProjectListPage(page);
+        await list.WaitAsync();
+        await list.OpenProjectAsync("岷江会议会展中心");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "时间节点" }).ClickAsync();
+
+        var gantt = page.GetByTestId("gantt");
+        await Assertions.Expect(gantt).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("compression")).ToContainTextAsync("需压缩");
+        await Assertions.Expect(page.GetByTestId("compression")).ToContainTextAsync("主体工程施工");
+        Assert.True(await gantt.Locator("rect[data-critical=true]").CountAsync() >= 2);
+        await Assertions.Expect(gantt.Locator("[data-testid=gantt-today]")).ToHaveCountAsync(1);
+        await gantt.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "10-gantt.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "11-nodes-tab.png"), FullPage = true });
+
+        // Lengthen the main works: the completion node moves, and the page says so.
+        await page.GetByRole(AriaRole.Row, new() { Name = "主体工程施工" }).GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        var duration = page.Locator("#n-duration");
+        var days = int.Parse(await duration.InputValueAsync());
+        await duration.FillAsync((days + 20).ToString());
+        await duration.PressAsync("Tab");
+        await page.Locator("#n-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("moved")).ToContainTextAsync("竣工验收");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "12-rescheduled.png"), FullPage = true });
+    }
+}
+
 /// <summary>The static login page.</summary>
 public sealed class LoginPage(IPage page)
 {

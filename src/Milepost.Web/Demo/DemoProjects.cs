@@ -13,7 +13,8 @@ public static partial class DemoPortfolio
         int[] MissingMonths,        // months whose report was never submitted
         int[] LateMonths,           // months whose report came after the due date
         int OverdueNodeDays,        // > 0: one node is that many days past its planned finish on 2020-06-11
-        bool SplitByMonth = true);
+        bool SplitByMonth = true,
+        DateOnly? MainWorksDeadline = null); // a leader's fixed deadline on the main works (倒排工期 that cannot be met)
 
     internal sealed record DemoProject(Project Project, Shape Shape);
 
@@ -77,7 +78,7 @@ public static partial class DemoPortfolio
             "起步区 6 平方公里路网、综合管廊、公园绿地及安置房建设。", new(120_000, 0.97m, [], [], 0));
         P("岷江会议会展中心", "511803", "产城", "城市开发", "岷江新城开发建设有限公司", "市商务局", ["陈宇航"],
             98_000, "2020-04-01", "2021-10-31", ProjectStage.Construction, 30.076, 103.066, "新城区会展路 2 号",
-            "建设展厅 5 万平方米、会议中心 2 万平方米及配套酒店。", new(30_000, 0.41m, [4, 5], [], 65));
+            "建设展厅 5 万平方米、会议中心 2 万平方米及配套酒店。", new(30_000, 0.41m, [4, 5], [], 65, MainWorksDeadline: new DateOnly(2020, 12, 31)));
         P("古城历史文化旅游街区", "511802", "产城", "文旅体育", "市文化旅游发展集团有限公司", "市文化广电旅游局", ["刘静怡", "何文澜"],
             45_000, "2019-10-01", "2020-12-31", ProjectStage.Construction, 30.005, 103.000, "江城区老城片区",
             "修缮历史建筑 36 处，打造文化旅游街区 1.8 公里。", new(18_000, 1.00m, [], [2], 0));

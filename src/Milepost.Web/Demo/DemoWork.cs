@@ -104,6 +104,8 @@ public static partial class DemoPortfolio
                 PlannedStart = start, PlannedFinish = start.AddDays(t.Days - 1), SortOrder = i + 1,
                 ResponsibleUnitId = t.Kind == TimeNodeKind.Construction ? p.OwnerUnitId : p.ResponsibleUnitId,
                 ResponsiblePerson = t.Kind == TimeNodeKind.Construction ? p.ContactPerson : null,
+                Deadline = i == 4 ? shape.MainWorksDeadline : null,
+                Note = i == 4 && shape.MainWorksDeadline is not null ? "市长批示：确保年底主体完工" : null,
                 Version = 1,
             };
             nodes.Add(node);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
 using Milepost.Web.Features.Projects;
+using Milepost.Web.Features.Settings;
 using Milepost.Web.Shared;
 
 namespace Milepost.Web.Hosting;
@@ -93,6 +94,10 @@ public static class MilepostApp
         services.AddAntDesign();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
+        services.AddScoped<ProjectSchedule>();
+        services.AddScoped<NodeCommands>();
+        services.AddScoped<ProjectStatusService>();
+        services.AddScoped<SettingsReader>();
         services.AddHostedService<DatabaseInitializer>();
     }
 
@@ -119,6 +124,7 @@ public static class MilepostApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapProjectsApi();
+        app.MapNodesApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -50,7 +50,9 @@ public sealed partial class ProjectQueries
         var problems = await db.Problems.AsNoTracking().Where(p => p.ProjectId == id).OrderBy(p => p.RaisedOn).ToListAsync(ct);
         var approvals = await db.ApprovalItems.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Kind).ToListAsync(ct);
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var history = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "Project" && e.EntityId == key)
+        var nodePrefix = key + "/";
+        var history = await db.AuditEvents.AsNoTracking()
+            .Where(e => (e.Entity == "Project" && e.EntityId == key) || (e.Entity == "TimeNode" && e.EntityId.StartsWith(nodePrefix)))
             .OrderByDescending(e => e.Sequence).Take(200)
             .Select(e => new HistoryEntry(e.TimeUtc, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct);
 

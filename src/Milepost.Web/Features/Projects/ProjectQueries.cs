@@ -29,7 +29,15 @@ public sealed record ProjectFilter
 public sealed record ProjectRow(
     long Id, string? Code, string Name, string DivisionName, string? ProgrammeName, string CategoryName,
     string OwnerUnitName, string ResponsibleUnitName, IReadOnlyList<string> Leaders, decimal TotalInvestmentWan,
-    ProjectStage Stage, DateOnly? PlannedStart, DateOnly? PlannedCompletion, decimal? AnnualPlanWan);
+    ProjectStage Stage, DateOnly? PlannedStart, DateOnly? PlannedCompletion, decimal? AnnualPlanWan)
+{
+    /// <summary>The warning level as of the portfolio's date, with its reasons (SPEC §4.3).</summary>
+    public Core.Warnings.WarningResult? Warning { get; init; }
+    /// <summary>Completion rate of the current year's plan (null when undefined).</summary>
+    public decimal? CompletionRate { get; init; }
+    /// <summary>Lag behind the time-elapsed expectation, in percentage points.</summary>
+    public decimal? LagPoints { get; init; }
+}
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, int? Year);
 
@@ -40,7 +48,7 @@ public sealed record ProjectLookups(
     IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Categories, IReadOnlyList<Option> Divisions,
     IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Owners);
 
-public sealed partial class ProjectQueries(MilepostDb db)
+public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService status)
 {
     private MilepostDb Db => db;
 
@@ -94,9 +102,15 @@ public sealed partial class ProjectQueries(MilepostDb db)
             })
             .ToListAsync(ct);
         var divisions = await DivisionNamesAsync(ct);
+        var statuses = await status.ForProjectsAsync(rows.Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new ProjectRow(
             r.Id, r.Code, r.Name, divisions.GetValueOrDefault(r.DivisionCode, r.DivisionCode), r.Programme, r.Category,
-            r.Owner, r.Responsible, r.Leaders, r.TotalInvestment.Wan, r.Stage, r.PlannedStart, r.PlannedCompletion, r.Plans.Count == 0 ? null : r.Plans[0].Wan)).ToList();
+            r.Owner, r.Responsible, r.Leaders, r.TotalInvestment.Wan, r.Stage, r.PlannedStart, r.PlannedCompletion, r.Plans.Count == 0 ? null : r.Plans[0].Wan)
+        {
+            Warning = statuses.GetValueOrDefault(r.Id)?.Warning,
+            CompletionRate = statuses.GetValueOrDefault(r.Id)?.Indicators.CompletionRate,
+            LagPoints = statuses.GetValueOrDefault(r.Id)?.Indicators.LagPoints,
+        }).ToList();
         return new PageOf<ProjectRow>(items, total, page, size, year);
     }
 

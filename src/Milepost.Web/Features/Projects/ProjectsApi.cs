@@ -57,7 +57,7 @@ public static class ProjectsApi
     }
 
     /// <summary>Turns the commands' refusals into 400/403/404/409 with messages in the request's language.</summary>
-    private static async ValueTask<object?> ErrorFilter(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ErrorFilter(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
     {
         try
         {

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core;
+using Milepost.Core.Scheduling;
+using Milepost.Data;
+using Milepost.Web.Features.Settings;
+using Milepost.Web.Hosting;
+using Milepost.Web.Shared.Charts;
+
+namespace Milepost.Web.Features.Projects;
+
+/// <summary>A project's computed schedule (倒排工期): the Gantt bars, and how far the target is missed.</summary>
+public sealed record ProjectScheduleView(
+    IReadOnlyList<GanttBar> Bars,
+    IReadOnlyDictionary<long, NodeSchedule> ByNode,
+    DateOnly DataDate,
+    DateOnly Target,
+    int CompressionDays,
+    IReadOnlyList<string> CompressionPathNames,
+    ValidationException? Error);
+
+/// <summary>A node whose computed dates changed after an edit.</summary>
+public sealed record MovedNode(long Id, string Name, DateOnly OldStart, DateOnly OldFinish, DateOnly NewStart, DateOnly NewFinish);
+
+public sealed class ProjectSchedule(MilepostDb db, PortfolioClock clock, SettingsReader settings)
+{
+    public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Schedules the project's nodes from today (the data date) back from its planned completion.</summary>
+    public async Task<ProjectScheduleView?> ComputeAsync(long projectId, CancellationToken ct = default)
+    {
+        var completion = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.PlannedCompletion }).FirstOrDefaultAsync(ct);
+        if (completion is null) return null;
+        var nodes = await db.TimeNodes.AsNoTracking().Include(n => n.Predecessors)
+            .Where(n => n.ProjectId == projectId).OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(ct);
+        return Compute(nodes, completion.PlannedCompletion, clock.Today, await settings.CalendarAsync(ct));
+    }
+
+    public static ProjectScheduleView Compute(IReadOnlyList<TimeNode> nodes, DateOnly? target, DateOnly today, WorkCalendar? calendar)
+    {
+        var input = new ScheduleInput(today, target, nodes.Select(ToScheduleNode).ToList(), calendar);
+        ScheduleResult result;
+        try
+        {
+            result = Scheduler.Schedule(input);
+        }
+        catch (ValidationException e)
+        {
+            return new ProjectScheduleView([], new Dictionary<long, NodeSchedule>(), today, target ?? today, 0, [], e);
+        }
+        var byNode = new Dictionary<long, NodeSchedule>();
+        var bars = new List<GanttBar>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var n = nodes[i];
+            var s = result.Nodes[i];
+            byNode[n.Id] = s;
+            bars.Add(new GanttBar(Key(n.Id), n.Name, n.PlannedStart, n.PlannedFinish, s.EarlyStart, s.EarlyFinish, n.ActualStart, n.ActualFinish,
+                s.TotalFloat, s.Critical, n.DurationDays == 0, n.Predecessors.Select(p => Key(p.PredecessorId)).ToList()));
+        }
+        var names = nodes.ToDictionary(n => Key(n.Id), n => n.Name);
+        return new ProjectScheduleView(bars, byNode, today, result.Target, result.CompressionDays,
+            result.CompressionPath.Select(id => names.GetValueOrDefault(id, id)).ToList(), null);
+    }
+
+    public static ScheduleNode ToScheduleNode(TimeNode n) => new(
+        Key(n.Id), n.Name, n.DurationDays,
+        n.Predecessors.Select(p => new Dependency(Key(p.PredecessorId), p.LagDays)).ToList(),
+        n.ActualStart, n.ActualFinish, n.Deadline);
+
+    /// <summary>The nodes whose computed start or finish differs between two schedules of the same project.</summary>
+    public static IReadOnlyList<MovedNode> Moved(ProjectScheduleView before, ProjectScheduleView after, IReadOnlyDictionary<long, string> names) =>
+        after.ByNode
+            .Where(kv => before.ByNode.TryGetValue(kv.Key, out var old) && (old.EarlyStart != kv.Value.EarlyStart || old.EarlyFinish != kv.Value.EarlyFinish))
+            .Select(kv => new MovedNode(kv.Key, names.GetValueOrDefault(kv.Key, "?"), before.ByNode[kv.Key].EarlyStart, before.ByNode[kv.Key].EarlyFinish,
+                kv.Value.EarlyStart, kv.Value.EarlyFinish))
+            .ToList();
+}

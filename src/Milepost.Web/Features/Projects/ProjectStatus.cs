@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core;
+using Milepost.Core.Indicators;
+using Milepost.Core.Projects;
+using Milepost.Core.Reports;
+using Milepost.Core.Warnings;
+using Milepost.Data;
+using Milepost.Web.Features.Settings;
+using Milepost.Web.Hosting;
+
+namespace Milepost.Web.Features.Projects;
+
+/// <summary>A project's indicators of the current year (SPEC §4.1) and its warning level (§4.3).</summary>
+public sealed record ProjectStatusView(ProjectFacts Facts, ProjectIndicators Indicators, WarningResult Warning);
+
+/// <summary>
+/// Computes indicators and warnings for a set of projects as of the portfolio's date: the
+/// indicators as of the last closed month (the latest one reported), the warnings as of today.
+/// Everything is read in a handful of queries for the whole set, never per project.
+/// </summary>
+public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, SettingsReader settings)
+{
+    /// <summary>The month the indicators are taken as of: the month before today's.</summary>
+    public YearMonth AsOfMonth => YearMonth.Of(clock.Today).Previous();
+
+    public async Task<IReadOnlyDictionary<long, ProjectStatusView>> ForProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<long, ProjectStatusView>();
+        var today = clock.Today;
+        var asOf = AsOfMonth;
+        var year = asOf.Year;
+        var warningSettings = await settings.WarningsAsync(ct);
+
+        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var plans = await db.AnnualPlans.AsNoTracking().Where(a => ids.Contains(a.ProjectId) && a.Year == year).ToDictionaryAsync(a => a.ProjectId, ct);
+        var reports = (await db.MonthlyReports.AsNoTracking().Include(r => r.FundsReceived)
+            .Where(r => ids.Contains(r.ProjectId) && r.SupersededById == null).ToListAsync(ct)).ToLookup(r => r.ProjectId);
+        var nodes = (await db.TimeNodes.AsNoTracking().Where(n => ids.Contains(n.ProjectId))
+            .Select(n => new { n.ProjectId, n.Id, n.Name, n.PlannedFinish, n.ActualFinish, n.Weight }).ToListAsync(ct)).ToLookup(n => n.ProjectId);
+        var problems = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
+            .Select(p => new { p.ProjectId, p.Id, p.Description, p.Deadline, p.State }).ToListAsync(ct)).ToLookup(p => p.ProjectId);
+
+        var result = new Dictionary<long, ProjectStatusView>();
+        foreach (var p in projects)
+        {
+            var plan = plans.GetValueOrDefault(p.Id);
+            var figures = reports[p.Id].Select(ToFigure).ToList();
+            var facts = new ProjectFacts(
+                p.Id, p.TotalInvestment, plan?.PlannedInvestment ?? Money.Zero, plan?.MonthlyPlan ?? [], plan?.PlannedProgressPercent,
+                figures,
+                nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(),
+                reports[p.Id].SelectMany(r => r.FundsReceived.Select(f => new FundsFigure(f.Source, f.Amount, r.Month))).ToList(),
+                p.Stage, p.ClassFor(year), p.ActualStart);
+            var indicators = IndicatorCalculator.Compute(facts, asOf);
+            var warningFacts = new WarningFacts(
+                indicators.LagPoints,
+                nodes[p.Id].Select(n => new WarningNode(n.Id, n.Name, n.PlannedFinish, n.ActualFinish)).ToList(),
+                problems[p.Id].Select(x => new WarningProblem(x.Id, x.Description, x.Deadline,
+                    x.State is Core.Problems.ProblemState.Open or Core.Problems.ProblemState.InProgress)).ToList(),
+                figures,
+                ReportRequired: plan is { } pl && pl.PlannedInvestment > Money.Zero
+                                && p.Stage is not (ProjectStage.Pipeline or ProjectStage.Cancelled or ProjectStage.Operating));
+            result[p.Id] = new ProjectStatusView(facts, indicators, WarningRules.Evaluate(warningFacts, today, warningSettings));
+        }
+        return result;
+    }
+
+    private ReportFigure ToFigure(MonthlyReport r)
+    {
+        // A returned report is back with its owner: it is not submitted until sent again.
+        DateOnly? submitted = r.State is ReportState.Submitted or ReportState.Approved && r.SubmittedAt is { } at
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone))
+            : null;
+        return new ReportFigure(r.Month, r.CompletedInvestment, r.ProgressPercent, r.State == ReportState.Approved, submitted, r.Revision);
+    }
+}
