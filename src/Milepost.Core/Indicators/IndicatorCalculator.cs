@@ -1,0 +1,128 @@
+using Milepost.Core.Projects;
+
+namespace Milepost.Core.Indicators;
+
+/// <summary>The indicators of SPEC §4.1 for one project, year Y, as of month m.</summary>
+public static class IndicatorCalculator
+{
+    /// <summary>
+    /// Computes the indicators of <paramref name="facts"/> for the year of <paramref name="asOf"/>
+    /// up to and including that month. Reports and funds of later months are ignored, and so is a
+    /// node finish after the last day of the month (as of then, the node was not finished).
+    /// </summary>
+    public static ProjectIndicators Compute(ProjectFacts facts, YearMonth asOf)
+    {
+        var year = asOf.Year;
+        var counting = CountingReports(facts.Reports, asOf);
+
+        var ytd = Money.Sum(counting.Where(r => r.Month.Year == year).Select(r => r.Completed));
+        var completionRate = Money.Ratio(ytd, facts.AnnualPlan);
+        var (expectedToDate, expected) = ExpectedOf(facts, asOf);
+        decimal? lag = completionRate is { } c && expected is { } e ? (c - e) * 100 : null;
+
+        var nodes = Nodes(facts.Nodes, asOf.LastDay);
+
+        var yearStart = new YearMonth(year, 1);
+        var progressAtYearStart = counting.LastOrDefault(r => r.Month < yearStart)?.ProgressPercent ?? 0m;
+        var reportedProgress = counting.Count == 0 ? (decimal?)null : counting[^1].ProgressPercent;
+        decimal? plannedToDate = facts.PlannedProgressPercent is { } end && expected is { } ex
+            ? progressAtYearStart + (end - progressAtYearStart) * ex
+            : null;
+        var totalWan = facts.TotalInvestment.Wan;
+        decimal? pv = plannedToDate is { } p ? totalWan * p / 100 : null;
+        decimal? ev = reportedProgress is { } r ? totalWan * r / 100 : null;
+        var ac = Money.Sum(counting.Select(x => x.Completed));
+        decimal? spi = ev is { } evv && pv is { } pvv && pvv != 0 ? evv / pvv : null;
+        decimal? cpi = ev is { } evc && ac.Yuan != 0 ? evc / ac.Wan : null;
+
+        var bySource = Enum.GetValues<FundingSource>()
+            .Select(s =>
+            {
+                var received = Money.Sum(facts.Funds.Where(f => f.Source == s && (f.Month is null || f.Month <= asOf)).Select(f => f.Received));
+                return new FundsInPlace(s, received, Money.Ratio(received, facts.TotalInvestment));
+            })
+            .ToList();
+        var funds = Money.Sum(bySource.Select(f => f.Received));
+
+        return new ProjectIndicators(
+            facts.ProjectId, ytd, facts.AnnualPlan, expectedToDate, completionRate, expected, lag,
+            nodes.Ratio, nodes.Due, pv, ev, ac, spi, cpi)
+        {
+            AsOf = asOf,
+            TotalInvestment = facts.TotalInvestment,
+            UsesMonthlyPlan = facts.HasMonthlyPlan,
+            NodesOnTime = nodes.OnTime,
+            NodesLate = nodes.Late,
+            NodeScore = nodes.Score,
+            NodesDueWeight = nodes.DueWeight,
+            ProgressAtYearStart = progressAtYearStart,
+            PlannedProgressToDate = plannedToDate,
+            ReportedProgress = reportedProgress,
+            FundsReceived = funds,
+            FundsInPlaceRate = Money.Ratio(funds, facts.TotalInvestment),
+            FundsBySource = bySource,
+        };
+    }
+
+    /// <summary>
+    /// The one figure that counts for each month up to <paramref name="asOf"/>, in month order:
+    /// the approved one with the highest revision, else the submitted one with the highest revision.
+    /// </summary>
+    public static IReadOnlyList<ReportFigure> CountingReports(IEnumerable<ReportFigure> reports, YearMonth asOf) =>
+        reports
+            .Where(r => r.Counts && r.Month <= asOf)
+            .GroupBy(r => r.Month)
+            .Select(g => g.OrderByDescending(r => r.Approved).ThenByDescending(r => r.Revision).First())
+            .OrderBy(r => r.Month)
+            .ToList();
+
+    /// <summary>
+    /// 序时进度 and the amount behind it. With monthly plans: their sum over 1..m, over the annual plan
+    /// (null when the plan is 0). Without: m/12, and the annual plan × m/12 rounded to 元.
+    /// </summary>
+    private static (Money ToDate, decimal? Rate) ExpectedOf(ProjectFacts facts, YearMonth asOf)
+    {
+        if (facts.HasMonthlyPlan)
+        {
+            var toDate = Money.Sum(facts.MonthlyPlan.Take(asOf.Month));
+            return (toDate, Money.Ratio(toDate, facts.AnnualPlan));
+        }
+        var rate = asOf.Month / 12m;
+        return (facts.AnnualPlan * rate, rate);
+    }
+
+    /// <summary>
+    /// The unrounded amount (in 元) the plan expects done by the end of the month, for aggregates: a
+    /// group's 序时进度 is the sum of these over the sum of the annual plans.
+    /// </summary>
+    internal static decimal ExpectedToDateYuan(ProjectFacts facts, YearMonth asOf) =>
+        facts.HasMonthlyPlan
+            ? Money.Sum(facts.MonthlyPlan.Take(asOf.Month)).Yuan
+            : facts.AnnualPlan.Yuan * (decimal)asOf.Month / 12m;
+
+    private readonly record struct NodeTally(int Due, int OnTime, int Late, decimal DueWeight, decimal Score)
+    {
+        /// <summary>1 when nothing is due (nothing was missed); null when the due nodes all weigh 0.</summary>
+        public decimal? Ratio => Due == 0 ? 1m : DueWeight == 0 ? null : Score / DueWeight;
+    }
+
+    /// <summary>
+    /// Due = planned finish on or before <paramref name="monthEnd"/>. On time = finished on or before the planned
+    /// finish; late = finished after it but by <paramref name="monthEnd"/>; otherwise not finished (scores 0).
+    /// </summary>
+    private static NodeTally Nodes(IEnumerable<NodeFigure> nodes, DateOnly monthEnd)
+    {
+        int due = 0, onTime = 0, late = 0;
+        decimal dueWeight = 0, score = 0;
+        foreach (var n in nodes)
+        {
+            if (n.PlannedFinish is not { } planned || planned > monthEnd) continue;
+            due++;
+            dueWeight += n.Weight;
+            if (n.ActualFinish is not { } actual || actual > monthEnd) continue;
+            if (actual <= planned) { onTime++; score += n.Weight; }
+            else { late++; score += n.Weight / 2; }
+        }
+        return new NodeTally(due, onTime, late, dueWeight, score);
+    }
+}
