@@ -130,7 +130,8 @@ public sealed class GanttTests(AppFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "11-nodes-tab.png"), FullPage = true });
 
         // Lengthen the main works: the completion node moves, and the page says so.
-        await page.GetByRole(AriaRole.Row, new() { Name = "主体工程施工" }).GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        var mainWorks = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "主体工程施工", Exact = true }) });
+        await mainWorks.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
         var duration = page.Locator("#n-duration");
         var days = int.Parse(await duration.InputValueAsync());
         await duration.FillAsync((days + 20).ToString());

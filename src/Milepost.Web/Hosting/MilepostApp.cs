@@ -115,7 +115,9 @@ public static class MilepostApp
     private static void ConfigurePipeline(WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get a friendly 404 page; the API keeps its status codes and JSON bodies.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
