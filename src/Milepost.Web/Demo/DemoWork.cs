@@ -140,14 +140,37 @@ public static partial class DemoPortfolio
     private static void AddReports(MilepostDb db, Project p, Shape shape)
     {
         var plan = Plan(p, shape);
-        decimal progress = p.Stage == ProjectStage.Completed ? 95 : 20;
+        var total = p.TotalInvestment;
+        // Investment before 2020 goes in as one summary report for December 2019 (历史数据汇总录入), so that
+        // cumulative figures (AC, CPI) and physical progress start the year where the project really stands.
+        var start = p.ActualStart ?? p.PlannedStart!.Value;
+        var yearStart = new DateOnly(2020, 1, 1);
+        var prior = Money.Zero;
+        if (start < yearStart)
+        {
+            var span = Math.Max(1, p.PlannedCompletion!.Value.DayNumber - start.DayNumber);
+            var share = Math.Min(0.95m, (decimal)(yearStart.DayNumber - start.DayNumber) / span) * 0.9m;
+            prior = W(Math.Round(total.Wan * share, 2));
+            db.MonthlyReports.Add(new MonthlyReport
+            {
+                ProjectId = p.Id, DivisionCode = p.DivisionCode, Month = new YearMonth(2019, 12), CompletedInvestment = prior,
+                ProgressPercent = Math.Round(share * 100, 1), WorkersOnSite = 0, State = ReportState.Approved,
+                Narrative = "2019年及以前累计完成投资（历史数据汇总录入）。",
+                SubmittedAt = new DateTime(2020, 1, 3, 2, 0, 0, DateTimeKind.Utc), ReviewedAt = new DateTime(2020, 1, 6, 3, 0, 0, DateTimeKind.Utc),
+                ReviewedBy = "supervisor", Version = 1,
+            });
+        }
+        var cumulative = prior;
+        decimal progress = 0;
         for (var m = 1; m <= 5; m++)
         {
             if (shape.MissingMonths.Contains(m)) continue;
             var month = new YearMonth(2020, m);
             var planned = plan.MonthlyPlan.Count == 12 ? plan.MonthlyPlan[m - 1] : plan.PlannedInvestment * (1m / 12);
             var done = W(Math.Round(planned.Wan * shape.Pace, 2));
-            progress = Math.Min(100, progress + Math.Round(6 * shape.Pace, 1));
+            cumulative += done;
+            // Physical progress follows the money, a little ahead or behind with the pace of works.
+            progress = Math.Min(100, Math.Round(cumulative.Wan / total.Wan * 100 * (0.9m + shape.Pace / 10), 1));
             var due = MonthlyReport.DueDate(month);
             var submitted = shape.LateMonths.Contains(m) ? due.AddDays(4) : due.AddDays(-2);
             var report = new MonthlyReport

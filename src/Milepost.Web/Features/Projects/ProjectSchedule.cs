@@ -17,6 +17,7 @@ public sealed record ProjectScheduleView(
     DateOnly Target,
     int CompressionDays,
     IReadOnlyList<string> CompressionPathNames,
+    IReadOnlyList<(string Name, DateOnly Deadline)> BindingDeadlines,
     ValidationException? Error);
 
 /// <summary>A node whose computed dates changed after an edit.</summary>
@@ -46,7 +47,7 @@ public sealed class ProjectSchedule(MilepostDb db, PortfolioClock clock, Setting
         }
         catch (ValidationException e)
         {
-            return new ProjectScheduleView([], new Dictionary<long, NodeSchedule>(), today, target ?? today, 0, [], e);
+            return new ProjectScheduleView([], new Dictionary<long, NodeSchedule>(), today, target ?? today, 0, [], [], e);
         }
         var byNode = new Dictionary<long, NodeSchedule>();
         var bars = new List<GanttBar>();
@@ -55,12 +56,15 @@ public sealed class ProjectSchedule(MilepostDb db, PortfolioClock clock, Setting
             var n = nodes[i];
             var s = result.Nodes[i];
             byNode[n.Id] = s;
+            // A finished node is history: it cannot be compressed, so it is never shown as critical.
             bars.Add(new GanttBar(Key(n.Id), n.Name, n.PlannedStart, n.PlannedFinish, s.EarlyStart, s.EarlyFinish, n.ActualStart, n.ActualFinish,
-                s.TotalFloat, s.Critical, n.DurationDays == 0, n.Predecessors.Select(p => Key(p.PredecessorId)).ToList()));
+                s.TotalFloat, s.Critical && !n.IsDone, n.DurationDays == 0, n.Predecessors.Select(p => Key(p.PredecessorId)).ToList()));
         }
-        var names = nodes.ToDictionary(n => Key(n.Id), n => n.Name);
+        var open = nodes.Where(n => !n.IsDone).ToDictionary(n => Key(n.Id));
+        var path = result.CompressionPath.Where(open.ContainsKey).Select(id => open[id]).ToList();
         return new ProjectScheduleView(bars, byNode, today, result.Target, result.CompressionDays,
-            result.CompressionPath.Select(id => names.GetValueOrDefault(id, id)).ToList(), null);
+            path.Select(n => n.Name).ToList(),
+            path.Where(n => n.Deadline is { } d && d < result.Target).Select(n => (n.Name, n.Deadline!.Value)).ToList(), null);
     }
 
     public static ScheduleNode ToScheduleNode(TimeNode n) => new(
