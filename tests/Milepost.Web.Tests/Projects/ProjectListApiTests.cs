@@ -1,4 +1,5 @@
 using System.Net;
+using Milepost.Core.Warnings;
 using Milepost.Web.Tests.Infrastructure;
 
 namespace Milepost.Web.Tests.Projects;
@@ -125,6 +126,33 @@ public sealed class ProjectListApiTests(ListFixture fx) : IClassFixture<ListFixt
         // Someone else's project is not found, not shown.
         var other = (await (await Supervisor()).ListAsync("q=大数据")).Items.Single().Id;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/projects/{other}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task List_ShowsWarningLevelsWithTheirReasons_AsOfThePortfolioDate()
+    {
+        var items = (await (await Supervisor()).ListAsync("pageSize=100")).Items.ToDictionary(p => p.Name);
+
+        // On plan, nothing overdue, reports on time.
+        var interchange = items["岷江高速公路东互通立交工程"];
+        Assert.Equal(WarningLevel.Green, interchange.Warning!.Level);
+        Assert.Empty(interchange.Warning.Reasons);
+        // 34% of the year's plan was due by May; 1.04 × that was done: 35.36% against 34%.
+        Assert.Equal(0.3536m, Math.Round(interchange.CompletionRate!.Value, 4));
+        Assert.Equal(1.36m, Math.Round(interchange.LagPoints!.Value, 2));
+
+        // A node 65 days overdue is red; May's report, due 5 June, is six days missing (yellow).
+        var convention = items["岷江会议会展中心"];
+        Assert.Equal(WarningLevel.Red, convention.Warning!.Level);
+        var rules = convention.Warning.Reasons.Select(r => r.RuleId).ToList();
+        Assert.Contains(WarningRuleIds.NodeOverdueRed, rules);
+        Assert.Contains(WarningRuleIds.ReportLateOrMissing, rules);
+        Assert.Contains(convention.Warning.Reasons, r => r.MessageZh.Contains("征地拆迁及管线迁改") && r.MessageZh.Contains("65 天"));
+
+        // Lagging 13 points with May's report missing: yellow, not red.
+        var wellness = items["康养产业园基础设施工程"];
+        Assert.Equal(WarningLevel.Yellow, wellness.Warning!.Level);
+        Assert.Contains(wellness.Warning.Reasons, r => r.RuleId == WarningRuleIds.Lag);
     }
 
     [Fact]
