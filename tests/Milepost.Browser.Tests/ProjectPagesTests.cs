@@ -90,6 +90,20 @@ public sealed class ProjectFormsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Supervisor_SeesTheRulesAndCalendar_AndABadDateIsNamed()
+    {
+        var page = await app.SignInAsync("supervisor");
+        await new ProjectListPage(page).WaitAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "规则设置" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "规则与日历设置" })).ToBeVisibleAsync();
+        await page.GetByText("使用工作日历").ClickAsync();
+        await page.GetByTestId("calendar-form").Locator("textarea").First.FillAsync("2020-10-01\n2020-10-32");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存工作日历" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("第 2 项“2020-10-32”不是有效日期");
+        await page.ScreenshotAsync(new() { Path = Shot("13-settings.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Supervisor_ResumesASuspendedProject()
     {
         var page = await app.SignInAsync("supervisor");

@@ -98,6 +98,7 @@ public static class MilepostApp
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
         services.AddScoped<SettingsReader>();
+        services.AddScoped<SettingsCommands>();
         services.AddHostedService<DatabaseInitializer>();
     }
 
