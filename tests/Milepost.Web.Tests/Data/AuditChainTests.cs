@@ -56,4 +56,26 @@ public sealed class AuditChainTests(PostgresFixture postgres) : DatabaseTest(pos
             Assert.Contains("含\\\"引号\\\"与\\n换行", events[0].After);
         }
     }
+
+    [Theory, DatabaseData]
+    public async Task AuditTable_RefusesUpdateAndDelete_AtTheDatabase(DatabaseProvider provider)
+    {
+        var database = await CreateDatabaseAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await AuditTrail.AppendAsync(db, T0, "张三", "project.create", "Project", "1", "511800", null, new { Name = "项目1" });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = database.NewContext())
+        {
+            // Raw SQL, as someone with the database in hand would try it: the triggers refuse both.
+            var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Actor\" = '李四'"));
+            Assert.NotNull(update);
+            Assert.Contains("append-only", update.Message + update.InnerException?.Message);
+            var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\""));
+            Assert.NotNull(delete);
+            var events = await db.AuditEvents.AsNoTracking().ToListAsync();
+            Assert.Equal("张三", Assert.Single(events).Actor);
+        }
+    }
 }
