@@ -119,6 +119,7 @@ public static class MilepostApp
         // Pages get a friendly 404 page; the API keeps its status codes and JSON bodies.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -36,6 +36,24 @@ public sealed class ProjectListApiTests(ListFixture fx) : IClassFixture<ListFixt
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/account/login", false)]
+    [InlineData("/projects", true)]
+    [InlineData("/api/v1/projects", true)]
+    public async Task Responses_CarryTheSecurityHeaders(string path, bool signedIn)
+    {
+        var client = signedIn ? await Supervisor() : fx.Factory.CreateClient();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+        if (signedIn) Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
     [Fact]
     public async Task List_Unfiltered_ShowsTheWholeDemoPortfolio()
     {
