@@ -46,18 +46,23 @@ public static class Scheduler
         var net = ScheduleNetwork.Build(nodes);
         var days = new DayIndex(input.Calendar);
         int n = nodes.Count;
-        var order = net.Order;
+        var (order, predStart, predNode, predLag) = (net.Order, net.PredStart, net.PredNode, net.PredLag);
+        var (succStart, succNode, succLag) = (net.SuccStart, net.SuccNode, net.SuccLag);
 
         // Early start and finish, and late finish, as day indices (working-day ordinals with a calendar).
         var es = new long[n];
         var ef = new long[n];
         var lf = new long[n];
+        // Read each node once, in input order, so that the passes touch only arrays.
+        var open = new bool[n];   // not started: its dates follow from its predecessors
+        var span = new int[n];
 
         long dataDate = days.OfStart(input.DataDate);
-        for (int i = 0; i < n; i++)
+        for (int v = 0; v < n; v++)
         {
-            int v = order[i];
             var node = nodes[v];
+            span[v] = node.Span;
+            lf[v] = node.Deadline is { } deadline ? days.OfFinish(deadline) : long.MaxValue;
             if (node.ActualFinish is { } actualFinish)
             {
                 long finish = days.OfFinish(actualFinish);
@@ -72,12 +77,19 @@ public static class Scheduler
             }
             else
             {
-                long start = dataDate;
-                for (int k = net.PredStart[v]; k < net.PredStart[v + 1]; k++)
-                    start = Math.Max(start, ef[net.PredNode[k]] + net.PredLag[k] + 1);
-                es[v] = start;
-                ef[v] = start + node.Span;
+                open[v] = true;
             }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int v = order[i];
+            if (!open[v]) continue;
+            long start = dataDate;
+            for (int k = predStart[v]; k < predStart[v + 1]; k++)
+                start = Math.Max(start, ef[predNode[k]] + predLag[k] + 1);
+            es[v] = start;
+            ef[v] = start + span[v];
         }
 
         long latest = long.MinValue;
@@ -87,13 +99,12 @@ public static class Scheduler
         for (int i = n - 1; i >= 0; i--)
         {
             int v = order[i];
-            long finish = target;
-            if (nodes[v].Deadline is { } deadline) finish = Math.Min(finish, days.OfFinish(deadline));
-            for (int k = net.SuccStart[v]; k < net.SuccStart[v + 1]; k++)
+            long finish = Math.Min(target, lf[v]);   // lf holds the deadline until now
+            for (int k = succStart[v]; k < succStart[v + 1]; k++)
             {
-                int s = net.SuccNode[k];
+                int s = succNode[k];
                 long lateStart = lf[s] - (ef[s] - es[s]);
-                finish = Math.Min(finish, lateStart - net.SuccLag[k] - 1);
+                finish = Math.Min(finish, lateStart - succLag[k] - 1);
             }
             lf[v] = finish;
         }

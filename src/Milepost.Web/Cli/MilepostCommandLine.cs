@@ -25,6 +25,7 @@ public static class MilepostCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(ScheduleCommand.Create());
 
         int Serve(ParseResult result)
         {
