@@ -8,11 +8,13 @@ public static class MilepostCommandLine
 {
     public static int Run(string[] args)
     {
-        var noDemo = new Option<bool>("--no-demo")
+        // The serving options belong to serving only, not to the data subcommands.
+        Option<bool> NoDemo() => new("--no-demo")
         {
             Description = "Do not seed the demo portfolio into an empty database (same as Milepost__Demo=false).",
-            Recursive = true,
         };
+        var noDemo = NoDemo();
+        var serveNoDemo = NoDemo();
         var root = new RootCommand("Milepost: drive a city's key projects from promise to completion.")
         {
             // Anything we do not know (e.g. --urls, --environment) is ASP.NET Core configuration.
@@ -24,13 +26,14 @@ public static class MilepostCommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        serve.Options.Add(serveNoDemo);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ScheduleCommand.Create());
 
         int Serve(ParseResult result)
         {
             var passThrough = result.UnmatchedTokens.ToList();
-            if (result.GetValue(noDemo)) passThrough.Add("--Milepost:Demo=false");
+            if (result.GetValue(noDemo) || result.GetValue(serveNoDemo)) passThrough.Add("--Milepost:Demo=false");
             MilepostApp.Build([.. passThrough]).Run();
             return 0;
         }
