@@ -67,6 +67,12 @@ public sealed class ProjectFormsTests(AppFixture app)
         await page.Locator("#f-save").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "古城历史文化旅游街区（二期）" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("46,000.00 万元")).ToBeVisibleAsync();
+
+        // The history says who changed what, in words.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "变更记录" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("市委督查室 李督查 将 名称 由 古城历史文化旅游街区 改为 古城历史文化旅游街区（二期）")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("市委督查室 李督查 将 总投资 由 45,000.00 万元 改为 46,000.00 万元")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("14-history.png"), FullPage = true });
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed record TimeNodeView(TimeNode Node, string? ResponsibleUnitName, IR
 
 public sealed record ProblemView(Problem Problem, string? ResponsibleUnitName);
 
-public sealed record HistoryEntry(DateTime TimeUtc, string Actor, string Action, string? Before, string? After);
+/// <summary>One audit event of the project, with its changes as sentences.</summary>
+public sealed record HistoryEntry(DateTime TimeUtc, string Actor, string Action, string? Before, string? After, IReadOnlyList<string> Lines);
 
 public sealed partial class ProjectQueries
 {
@@ -54,7 +55,21 @@ public sealed partial class ProjectQueries
         var history = await db.AuditEvents.AsNoTracking()
             .Where(e => (e.Entity == "Project" && e.EntityId == key) || (e.Entity == "TimeNode" && e.EntityId.StartsWith(nodePrefix)))
             .OrderByDescending(e => e.Sequence).Take(200)
-            .Select(e => new HistoryEntry(e.TimeUtc, e.Actor, e.Action, e.Before, e.After)).ToListAsync(ct);
+            .Select(e => new { e.TimeUtc, e.Actor, e.Action, e.Before, e.After }).ToListAsync(ct);
+        var actors = history.Select(h => h.Actor).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+        var historyNames = new HistoryNames(
+            await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct), units,
+            await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
+            await db.Leaders.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name, ct),
+            await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct),
+            names);
+        var entries = history.Select(h =>
+        {
+            var who = people.GetValueOrDefault(h.Actor, h.Actor);
+            return new HistoryEntry(h.TimeUtc, who, h.Action, h.Before, h.After, HistoryText.Describe(who, h.Before, h.After, historyNames));
+        }).ToList();
 
         return new ProjectDetail(
             project,
@@ -65,6 +80,6 @@ public sealed partial class ProjectQueries
             reports,
             problems.Select(p => new ProblemView(p, p.ResponsibleUnitId is { } u ? units.GetValueOrDefault(u) : null)).ToList(),
             approvals,
-            history);
+            entries);
     }
 }
