@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Milepost.Web.Tests.Infrastructure;
+
+namespace Milepost.Web.Tests.Security;
+
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    public MilepostFactory Factory { get; } = new();
+    public Dictionary<string, HttpClient> Clients { get; } = [];
+    public long InScope { get; private set; }    // a project of 市交通运输局 built by 市交通建设投资集团
+    public long OutOfScope { get; private set; } // a project of neither
+    public long InScopeNode { get; private set; }
+    public long OutOfScopeNode { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Factory.InitializeAccountsAsync();
+        Clients["anonymous"] = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var user in new[] { "supervisor", "leader", "dept", "owner", "admin" })
+            Clients[user] = await Factory.SignInAsync(user);
+        var supervisor = Clients["supervisor"];
+        InScope = await supervisor.IdOfAsync("岷江至省会快速通道");
+        OutOfScope = await supervisor.IdOfAsync("大数据产业园一期");
+        InScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{InScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
+        OutOfScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{OutOfScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>
+/// Every endpoint, every role, in scope and out of scope (SECURITY.md 6 and 7). The table of rules is
+/// checked against the application's own endpoint list: an endpoint added without a rule here fails.
+/// </summary>
+public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<MatrixFixture>
+{
+    private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin"];
+
+    // Endpoints anyone may reach: sign-in, the language switch, error pages, framework and static files.
+    private static readonly string[] Anonymous = ["/account/login", "/culture", "/not-found", "/error"];
+
+    /// <summary>What each role gets, in scope / out of scope. Bodies are invalid on purpose: nothing is ever written.</summary>
+    private static readonly Dictionary<string, Dictionary<string, (HttpStatusCode In, HttpStatusCode Out)>> Api = new()
+    {
+        ["GET /api/v1/projects/{id:long}"] = Read(),
+        ["GET /api/v1/projects/{id:long}/schedule"] = Read(),
+        ["PUT /api/v1/projects/{id:long}"] = SupervisorOnly(),
+        ["PUT /api/v1/projects/{id:long}/plans/{year:int}"] = SupervisorOnly(),
+        ["POST /api/v1/projects/{id:long}/transitions"] = SupervisorOnly(),
+        ["POST /api/v1/projects/{id:long}/nodes"] = With(SupervisorOnly(), "owner", (HttpStatusCode.Forbidden, HttpStatusCode.NotFound)),
+        // Owners may record their own nodes' actual dates: an invalid body is refused by the rules, not by the door.
+        ["PUT /api/v1/projects/{id:long}/nodes/{nodeId:long}"] = With(SupervisorOnly(), "owner", (HttpStatusCode.BadRequest, HttpStatusCode.NotFound)),
+    };
+
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
+    {
+        ["anonymous"] = (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+        ["supervisor"] = (HttpStatusCode.OK, HttpStatusCode.OK),
+        ["leader"] = (HttpStatusCode.OK, HttpStatusCode.OK),
+        ["dept"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
+        ["owner"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
+        ["admin"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+    };
+
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> SupervisorOnly() => new()
+    {
+        ["anonymous"] = (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+        ["supervisor"] = (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+        ["leader"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["dept"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["admin"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+    };
+
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
+        Dictionary<string, (HttpStatusCode, HttpStatusCode)> rules, string user, (HttpStatusCode, HttpStatusCode) rule)
+    {
+        rules[user] = rule;
+        return rules;
+    }
+
+    private static readonly Dictionary<string, Dictionary<string, HttpStatusCode>> Lists = new()
+    {
+        ["GET /api/v1/projects/"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["POST /api/v1/projects/"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" => HttpStatusCode.BadRequest,
+            _ => HttpStatusCode.Forbidden,
+        }),
+    };
+
+    /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
+    private static readonly Dictionary<string, bool> Pages = new()
+    {
+        ["/"] = false, ["/projects"] = false, ["/projects/{Id:long}"] = false, ["/projects/new"] = true,
+        ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
+    };
+
+    // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
+    // circuit hub, its redirect helper and the build's static-file fallback, all behind the sign-in fallback policy.
+    private static readonly string[] Other =
+        ["POST /account/logout", "/_blazor", "/_blazor/negotiate", "/_blazor/initializers", "/_blazor/disconnect",
+         "GET /_framework/opaque-redirect", "GET /{**path:file}", "HEAD /{**path:file}"];
+
+    [Fact]
+    public void EveryEndpoint_HasARule_AndOnlyTheAllowListIsAnonymous()
+    {
+        var endpoints = fx.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !IsStaticFile(raw)).ToList();
+        Assert.NotEmpty(endpoints);
+        var unknown = new List<string>();
+        foreach (var e in endpoints)
+        {
+            var raw = "/" + e.RoutePattern.RawText!.TrimStart('/');
+            var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"];
+            var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var m in methods)
+            {
+                var key = $"{m} {raw}";
+                var known = Api.ContainsKey(key) || Lists.ContainsKey(key) || Pages.ContainsKey(raw) || Anonymous.Contains(raw)
+                            || Other.Contains(key) || Other.Contains(raw) || raw.StartsWith("/_blazor", StringComparison.Ordinal);
+                if (!known) unknown.Add(key);
+                if (anonymous) Assert.True(Anonymous.Contains(raw), $"{key} allows anonymous access but is not on the allow-list");
+            }
+        }
+        Assert.True(unknown.Count == 0, "Endpoints without a rule in the permission matrix: " + string.Join(", ", unknown.Distinct()));
+    }
+
+    private static bool IsStaticFile(string raw) => raw.Contains('.') || raw.StartsWith("_content", StringComparison.Ordinal) || raw.StartsWith("_framework", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Api_AnswersEachRoleAsTheMatrixSays_AndNeverLeaksARecord()
+    {
+        var failures = new List<string>();
+        foreach (var (route, rules) in Api)
+            foreach (var user in Users)
+                foreach (var inScope in new[] { true, false })
+                {
+                    var project = inScope ? fx.InScope : fx.OutOfScope;
+                    var node = inScope ? fx.InScopeNode : fx.OutOfScopeNode;
+                    var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+                    var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
+                    var response = await SendAsync(fx.Clients[user], method, url);
+                    var expected = inScope ? rules[user].In : rules[user].Out;
+                    if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
+                    if (expected != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.OK)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        if (body.Contains("大数据产业园一期") || body.Contains("岷江至省会快速通道")) failures.Add($"{user} {method} {url}: the refusal shows the record");
+                    }
+                }
+        foreach (var (route, rules) in Lists)
+            foreach (var user in Users)
+            {
+                var (method, url) = (route.Split(' ')[0], route.Split(' ')[1]);
+                var response = await SendAsync(fx.Clients[user], method, url);
+                if (response.StatusCode != rules[user]) failures.Add($"{user} {method} {url}: {(int)response.StatusCode}, expected {(int)rules[user]}");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Pages_SendOthersToTheDeniedPage_AndHideOtherUnitsProjects()
+    {
+        var failures = new List<string>();
+        foreach (var (pattern, supervisorOnly) in Pages)
+            foreach (var user in Users)
+            {
+                var url = pattern.Replace("{Id:long}", fx.InScope.ToString());
+                var response = await fx.Clients[user].GetAsync(url);
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var ok = user switch
+                {
+                    "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
+                    "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
+                    _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
+                    "admin" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
+                    _ => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
+                };
+                if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");
+            }
+        // Another unit's project page is a 404 that does not name the project.
+        foreach (var user in new[] { "dept", "owner" })
+        {
+            var response = await fx.Clients[user].GetAsync($"/projects/{fx.OutOfScope}");
+            if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{user} GET /projects/{fx.OutOfScope}: {(int)response.StatusCode}");
+            if ((await response.Content.ReadAsStringAsync()).Contains("大数据产业园一期")) failures.Add($"{user}: the 404 page names the project");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)
+    {
+        // Valid enough to reach the rules (a total is given), invalid enough never to be saved (no name, bad duration).
+        object body = url.Contains("/nodes") ? new { name = "", durationDays = -1, kind = "Other", version = 1 }
+            : url.Contains("/plans/") ? new { plannedInvestmentWan = -1, version = 1 }
+            : url.EndsWith("/transitions") ? new { to = "Cancelled", date = "2099-01-01", version = 1 }
+            : new { name = "", totalInvestmentWan = 1, version = 1 };
+        return method switch
+        {
+            "GET" => client.GetAsync(url),
+            "POST" => client.PostAsJsonAsync(url, body),
+            "PUT" => client.PutAsJsonAsync(url, body),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
+        };
+    }
+}
