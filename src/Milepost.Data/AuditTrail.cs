@@ -9,6 +9,10 @@ namespace Milepost.Data;
 /// Appends audit events to the hash chain inside the caller's transaction, so that a change and
 /// its audit event are committed together or not at all (SPEC §3.10).
 /// </summary>
+/// <remarks>
+/// It never writes the anchor file: that would anchor events a rollback then discards. After a
+/// commit, <see cref="AuditAnchor.AnchorHeadAsync"/> anchors the head outside the database.
+/// </remarks>
 public static class AuditTrail
 {
     private static readonly JsonSerializerOptions Json = new()
