@@ -29,6 +29,7 @@ public static class MilepostCommandLine
         serve.Options.Add(serveNoDemo);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ScheduleCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
 
         int Serve(ParseResult result)
         {
