@@ -100,6 +100,8 @@ public static class MilepostApp
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<Features.Audit.AuditVerifier>();
+        services.AddHostedService<Features.Audit.AuditAnchorService>();
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

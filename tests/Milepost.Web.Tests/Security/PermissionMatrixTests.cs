@@ -99,6 +99,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
     {
         ["/"] = false, ["/projects"] = false, ["/projects/{Id:long}"] = false, ["/projects/new"] = true,
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
+        ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -177,6 +178,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                 var ok = user switch
                 {
                     "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
+                    "supervisor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "admin" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
