@@ -15,7 +15,7 @@ namespace Milepost.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class MilepostFactory : WebApplicationFactory<Program>
 {
-    public const string Password = "Milepost-test-2020";
+    public const string Password = "Test-pass-2020-Xq";
 
     private readonly string _provider;
     private readonly string _connectionString;
