@@ -98,6 +98,7 @@ public static class MilepostApp
         services.AddScoped<ProjectStatusService>();
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
+        services.AddScoped<AccountAudit>();
         services.AddHostedService<DatabaseInitializer>();
     }
 
@@ -121,6 +122,7 @@ public static class MilepostApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -39,6 +39,7 @@ public sealed class MilepostClaimsFactory(UserManager<MilepostUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(Actor.DisplayNameClaim, user.DisplayName));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(Actor.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(Features.Account.AccountGate.MustChangePasswordClaim, "1"));
         if (user.LeaderId is { } leader) identity.AddClaim(new Claim(Actor.LeaderClaim, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }

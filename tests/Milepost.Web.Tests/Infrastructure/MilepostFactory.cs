@@ -45,7 +45,10 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         if (Urls is not null) builder.UseUrls(Urls);
     }
 
-    /// <summary>Starts the app (migrating and seeding) and gives every account the test password.</summary>
+    /// <summary>
+    /// Starts the app (migrating and seeding) and gives every account the test password, as if each
+    /// had already replaced its generated one (the forced change has tests of its own).
+    /// </summary>
     public async Task InitializeAccountsAsync()
     {
         StartServer(); // builds and starts the host (idempotent)
@@ -56,6 +59,8 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
             await users.RemovePasswordAsync(user);
             var result = await users.AddPasswordAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
         }
     }
 
@@ -81,6 +86,20 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
             ["Input.Password"] = password,
         });
         return await client.PostAsync("/account/login", form);
+    }
+
+    /// <summary>The path a redirect points to, whether the app wrote it absolute or relative.</summary>
+    public static string RedirectPath(HttpResponseMessage response) =>
+        new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath;
+
+    /// <summary>Posts a static server-rendered form the way a browser does: with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(url);
+        if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)page.StatusCode} {page.Headers.Location}");
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var form = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
