@@ -51,10 +51,12 @@ public static class MilepostApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<MilepostDb>()
             .AddClaimsPrincipalFactory<MilepostClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name);
         services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<MilepostUser>, PasswordRules>());
         // SECURITY.md 2: PBKDF2 with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
