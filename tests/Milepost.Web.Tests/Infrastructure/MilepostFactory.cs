@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Milepost.Data;
 using Milepost.Web;
@@ -35,8 +36,12 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     /// <summary>Set to "http://127.0.0.1:0" with UseKestrel() for a real port (browser tests).</summary>
     public string? Urls { get; init; }
 
+    /// <summary>A clock to replace the real one (cookie expiry, audit times, PortfolioClock).</summary>
+    public TimeProvider? Time { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Time is { } time) builder.ConfigureTestServices(s => s.AddSingleton(time));
         // UseSetting reaches the configuration before services are built (ConfigureAppConfiguration would be too late).
         builder.UseEnvironment("Testing");
         builder.UseSetting("Milepost:Database", _provider);
