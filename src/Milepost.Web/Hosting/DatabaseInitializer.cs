@@ -45,7 +45,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
     private static async Task EnsureAccount(UserManager<MilepostUser> users, MilepostUser user, string role)
     {
         if (await users.FindByNameAsync(user.UserName!) is not null) return;
+        // The password rules refuse a password that contains the user name: draw again in that (rare) case.
         var password = GeneratePassword();
+        while (password.Contains(user.UserName!, StringComparison.OrdinalIgnoreCase)) password = GeneratePassword();
         user.MustChangePassword = true;
         Check(await users.CreateAsync(user, password), $"account {user.UserName}");
         Check(await users.AddToRoleAsync(user, role), $"role of {user.UserName}");

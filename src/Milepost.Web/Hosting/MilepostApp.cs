@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
 using Milepost.Web.Features.Projects;
@@ -44,19 +45,19 @@ public static class MilepostApp
 
         services.AddIdentity<MilepostUser, IdentityRole>(o =>
             {
+                // PasswordRules (replacing Identity's validator below) reads the length and applies the rest.
                 o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<MilepostDb>()
             .AddClaimsPrincipalFactory<MilepostClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name);
+        services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<MilepostUser>, PasswordRules>());
         // SECURITY.md 2: PBKDF2 with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.ConfigureApplicationCookie(o =>
@@ -99,6 +100,7 @@ public static class MilepostApp
         services.AddScoped<ProjectStatusService>();
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
+        services.AddScoped<AccountAudit>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditVerifier>();
         services.AddHostedService<Features.Audit.AuditAnchorService>();
@@ -124,6 +126,7 @@ public static class MilepostApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

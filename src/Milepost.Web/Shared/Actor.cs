@@ -39,6 +39,10 @@ public sealed class MilepostClaimsFactory(UserManager<MilepostUser> users, RoleM
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(Actor.DisplayNameClaim, user.DisplayName));
         if (user.UnitId is { } unit) identity.AddClaim(new Claim(Actor.UnitClaim, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // The steps an account must take before anything else (AccountGate): a new password, then an authenticator.
+        if (user.MustChangePassword) identity.AddClaim(new Claim(Features.Account.AccountGate.MustChangePasswordClaim, "1"));
+        else if (!user.TwoFactorEnabled && Features.Account.AccountGate.TwoFactorRoles.Any(r => identity.HasClaim(identity.RoleClaimType, r)))
+            identity.AddClaim(new Claim(Features.Account.AccountGate.MustEnrollTwoFactorClaim, "1"));
         if (user.LeaderId is { } leader) identity.AddClaim(new Claim(Actor.LeaderClaim, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Milepost.Data;
 using Milepost.Web;
@@ -15,7 +17,7 @@ namespace Milepost.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class MilepostFactory : WebApplicationFactory<Program>
 {
-    public const string Password = "Milepost-test-2020";
+    public const string Password = "Test-pass-2020-Xq";
 
     private readonly string _provider;
     private readonly string _connectionString;
@@ -34,8 +36,12 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     /// <summary>Set to "http://127.0.0.1:0" with UseKestrel() for a real port (browser tests).</summary>
     public string? Urls { get; init; }
 
+    /// <summary>A clock to replace the real one (cookie expiry, audit times, PortfolioClock).</summary>
+    public TimeProvider? Time { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Time is { } time) builder.ConfigureTestServices(s => s.AddSingleton(time));
         // UseSetting reaches the configuration before services are built (ConfigureAppConfiguration would be too late).
         builder.UseEnvironment("Testing");
         builder.UseSetting("Milepost:Database", _provider);
@@ -45,7 +51,10 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         if (Urls is not null) builder.UseUrls(Urls);
     }
 
-    /// <summary>Starts the app (migrating and seeding) and gives every account the test password.</summary>
+    /// <summary>
+    /// Starts the app (migrating and seeding) and gives every account the test password, as if each
+    /// had already replaced its generated one (the forced change has tests of its own).
+    /// </summary>
     public async Task InitializeAccountsAsync()
     {
         StartServer(); // builds and starts the host (idempotent)
@@ -56,17 +65,50 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
             await users.RemovePasswordAsync(user);
             var result = await users.AddPasswordAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+            // Admin accounts sign in with a second factor; theirs is enrolled here, and SignInAsync answers it.
+            var roles = await users.GetRolesAsync(user);
+            if (roles.Any(r => r is Roles.SystemAdmin or Roles.SecurityAdmin or Roles.Auditor))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                _authenticatorKeys[user.UserName!] = (await users.GetAuthenticatorKeyAsync(user))!;
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
         }
     }
 
-    /// <summary>A client signed in as <paramref name="userName"/> through the real login form.</summary>
+    private readonly ConcurrentDictionary<string, string> _authenticatorKeys = new();
+    private readonly ConcurrentDictionary<string, long> _lastSteps = new();
+
+    /// <summary>A client signed in as <paramref name="userName"/> through the real login form (and the code page, for an admin).</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await PostLoginAsync(client, userName, password ?? Password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode == HttpStatusCode.Redirect && RedirectPath(response) == "/account/login-2fa"
+            && _authenticatorKeys.TryGetValue(userName, out var key))
+            response = await PostFormAsync(client, response.Headers.Location!.ToString(), "login-2fa",
+                new Dictionary<string, string> { ["Input.Code"] = await NextCodeAsync(userName, key) });
+        if (response.StatusCode != HttpStatusCode.Redirect || RedirectPath(response) == "/account/login-2fa")
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>A code the app has not accepted before (a code works once): the next unused step, waiting if need be.</summary>
+    public async Task<string> NextCodeAsync(string userName, string key)
+    {
+        while (true)
+        {
+            var now = TestTotp.CurrentStep;
+            var step = Math.Max(now, _lastSteps.GetValueOrDefault(userName, -1) + 1);
+            if (step <= now + 1)
+            {
+                _lastSteps[userName] = step;
+                return TestTotp.Code(key, step);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
@@ -81,6 +123,20 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
             ["Input.Password"] = password,
         });
         return await client.PostAsync("/account/login", form);
+    }
+
+    /// <summary>The path a redirect points to, whether the app wrote it absolute or relative.</summary>
+    public static string RedirectPath(HttpResponseMessage response) =>
+        new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath;
+
+    /// <summary>Posts a static server-rendered form the way a browser does: with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetAsync(url);
+        if (page.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)page.StatusCode} {page.Headers.Location}");
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var form = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

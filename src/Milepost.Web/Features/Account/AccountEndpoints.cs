@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Milepost.Data;
@@ -9,9 +10,12 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A POST with the antiforgery token: a link elsewhere cannot sign the user out.
-        app.MapPost("/account/logout", async (SignInManager<MilepostUser> signIn) =>
+        app.MapPost(AccountGate.LogoutPath, async (SignInManager<MilepostUser> signIn, AccountAudit audit, HttpContext http) =>
         {
+            var name = http.User.Identity?.Name;
             await signIn.SignOutAsync();
+            if (name is not null)
+                await audit.RecordAsync(http, name, AccountAudit.LoggedOut, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? name);
             return TypedResults.LocalRedirect("/account/login");
         });
 

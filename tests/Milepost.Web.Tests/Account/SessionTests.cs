@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Milepost.Data;
+using Milepost.Web.Tests.Infrastructure;
+
+namespace Milepost.Web.Tests.Account;
+
+/// <summary>SECURITY.md 3 and 5: lockout after 5 failures, and the 30-minute idle timeout.</summary>
+public sealed class SessionTests : IAsyncLifetime
+{
+    private readonly ShiftedClock _clock = new();
+    private readonly MilepostFactory _factory;
+
+    public SessionTests() => _factory = new MilepostFactory { Time = _clock };
+
+    public Task InitializeAsync() => _factory.InitializeAccountsAsync();
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task FiveBadPasswords_LockTheAccount_EvenAgainstTheRightPassword()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await MilepostFactory.PostLoginAsync(client, "owner", "Wrong-pass-2020")).StatusCode);
+
+        var right = await MilepostFactory.PostLoginAsync(client, "owner", MilepostFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("账号已锁定", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects")).StatusCode);
+
+        using var scope = _factory.Services.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.AsNoTracking()
+            .Where(e => e.Actor == "owner").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat("account.login-failed", 4), "account.lockout", "account.login-failed"], actions);
+
+        // For fifteen minutes (Identity's lockout reads the system clock, so the test reads the stored end).
+        var owner = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MilepostUser>>().FindByNameAsync("owner");
+        var left = owner!.LockoutEnd!.Value - DateTimeOffset.UtcNow;
+        Assert.InRange(left, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task AnIdleSession_EndsAfter30Minutes_AndUseKeepsItAlive()
+    {
+        var client = await _factory.SignInAsync("supervisor");
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects")).StatusCode); // renews the cookie
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects")).StatusCode);
+
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects")).StatusCode);
+        var page = await client.GetAsync("/projects");
+        Assert.Equal("/account/login", MilepostFactory.RedirectPath(page));
+    }
+}
