@@ -27,7 +27,10 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
+        // 三权分立: the three administrators are separate accounts from the start.
         await EnsureAccount(users, new MilepostUser { UserName = "admin", DisplayName = "系统管理员" }, Roles.SystemAdmin);
+        await EnsureAccount(users, new MilepostUser { UserName = "security", DisplayName = "安全管理员" }, Roles.SecurityAdmin);
+        await EnsureAccount(users, new MilepostUser { UserName = "auditor", DisplayName = "审计管理员" }, Roles.Auditor);
 
         var clock = scope.ServiceProvider.GetRequiredService<PortfolioClock>();
         if (options.Value.Demo && !await db.Projects.AnyAsync(ct))

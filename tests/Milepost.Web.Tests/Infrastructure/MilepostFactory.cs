@@ -96,6 +96,9 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A code the app has not accepted before (a code works once): the next unused step, waiting if need be.</summary>
+    /// <summary>The authenticator key enrolled for an admin-role account by <see cref="InitializeAccountsAsync"/>.</summary>
+    public string AuthenticatorKey(string userName) => _authenticatorKeys[userName];
+
     public async Task<string> NextCodeAsync(string userName, string key)
     {
         while (true)

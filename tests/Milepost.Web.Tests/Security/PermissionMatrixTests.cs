@@ -20,7 +20,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         await Factory.InitializeAccountsAsync();
         Clients["anonymous"] = Factory.CreateClient(new() { AllowAutoRedirect = false });
-        foreach (var user in new[] { "supervisor", "leader", "dept", "owner", "admin" })
+        foreach (var user in new[] { "supervisor", "leader", "dept", "owner", "admin", "auditor" })
             Clients[user] = await Factory.SignInAsync(user);
         var supervisor = Clients["supervisor"];
         InScope = await supervisor.IdOfAsync("岷江至省会快速通道");
@@ -38,7 +38,7 @@ public sealed class MatrixFixture : IAsyncLifetime
 /// </summary>
 public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<MatrixFixture>
 {
-    private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin"];
+    private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin", "auditor"];
 
     // Endpoints anyone may reach: sign-in, the language switch, error pages, framework and static files.
     private static readonly string[] Anonymous = ["/account/login", "/culture", "/not-found", "/error"];
@@ -64,6 +64,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["dept"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
         ["owner"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
         ["admin"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+        ["auditor"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> SupervisorOnly() => new()
@@ -74,6 +75,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["dept"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         ["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         ["admin"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
@@ -178,10 +180,11 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                 var ok = user switch
                 {
                     "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
+                    "auditor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.OK,
                     "supervisor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
-                    "admin" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
+                    "admin" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
                     _ => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                 };
                 if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");
