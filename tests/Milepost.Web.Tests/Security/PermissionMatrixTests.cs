@@ -41,7 +41,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
     private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin", "auditor"];
 
     // Endpoints anyone may reach: sign-in, the language switch, error pages, framework and static files.
-    private static readonly string[] Anonymous = ["/account/login", "/culture", "/not-found", "/error"];
+    // The second-factor page is reached between password and cookie, so it cannot require the cookie.
+    private static readonly string[] Anonymous = ["/account/login", "/account/login-2fa", "/culture", "/not-found", "/error"];
 
     /// <summary>What each role gets, in scope / out of scope. Bodies are invalid on purpose: nothing is ever written.</summary>
     private static readonly Dictionary<string, Dictionary<string, (HttpStatusCode In, HttpStatusCode Out)>> Api = new()
@@ -108,7 +109,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
     // circuit hub, its redirect helper and the build's static-file fallback, all behind the sign-in fallback policy.
     private static readonly string[] Other =
         ["POST /account/logout", "/_blazor", "/_blazor/negotiate", "/_blazor/initializers", "/_blazor/disconnect",
-         "GET /_framework/opaque-redirect", "GET /{**path:file}", "HEAD /{**path:file}"];
+         "GET /_framework/opaque-redirect", "GET /{**path:file}", "HEAD /{**path:file}",
+         // The account's own pages (any signed-in user, for themselves only): covered by the Account tests.
+         "/account/change-password", "/account/two-factor"];
 
     [Fact]
     public void EveryEndpoint_HasARule_AndOnlyTheAllowListIsAnonymous()
