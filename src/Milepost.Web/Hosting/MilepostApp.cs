@@ -20,7 +20,11 @@ public static class MilepostApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app's own files (appsettings.json, wwwroot) live beside the executable; the data folder is
+        // relative to where the operator runs it. The test host names its own content root.
+        var builder = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            ? WebApplication.CreateBuilder(args)
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // `dotnet run` and the tests serve package assets (AntDesign, blazor.web.js) from the build's
         // manifest in every environment, not only Development; a published app has them as files.
