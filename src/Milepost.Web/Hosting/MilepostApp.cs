@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -17,6 +18,8 @@ namespace Milepost.Web.Hosting;
 public static class MilepostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    public static readonly TimeSpan AbsoluteSessionLimit = TimeSpan.FromHours(12);
+    private const string SignedInAtKey = "milepost.signedInAt";
 
     public static WebApplication Build(string[] args)
     {
@@ -62,6 +65,8 @@ public static class MilepostApp
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name);
         services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<MilepostUser>, PasswordRules>());
+        // A disabled account or a changed password ends other sessions within a minute (SECURITY.md 5).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // SECURITY.md 2: PBKDF2 with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.ConfigureApplicationCookie(o =>
@@ -74,6 +79,26 @@ public static class MilepostApp
             o.SlidingExpiration = true;
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
+            o.Events.OnSigningIn = ctx =>
+            {
+                // The moment of sign-in is kept across sliding renewals: the absolute limit counts from it.
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                ctx.Properties.Items[SignedInAtKey] = now.UtcTicks.ToString(CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                // SECURITY.md 5: a session ends 12 hours after sign-in however busy it is.
+                var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (ctx.Properties.Items.TryGetValue(SignedInAtKey, out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var ticks)
+                    && now - new DateTimeOffset(ticks, TimeSpan.Zero) > AbsoluteSessionLimit)
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });

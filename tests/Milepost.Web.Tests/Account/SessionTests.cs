@@ -54,4 +54,19 @@ public sealed class SessionTests : IAsyncLifetime
         var page = await client.GetAsync("/projects");
         Assert.Equal("/account/login", MilepostFactory.RedirectPath(page));
     }
+
+    [Fact]
+    public async Task ABusySession_StillEnds12HoursAfterSignIn()
+    {
+        var client = await _factory.SignInAsync("leader");
+        var step = TimeSpan.FromMinutes(25); // never idle for 30 minutes
+        var elapsed = TimeSpan.Zero;
+        for (; elapsed + step <= TimeSpan.FromHours(12); elapsed += step)
+        {
+            _clock.Advance(step);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects?pageSize=1")).StatusCode);
+        }
+        _clock.Advance(step); // 12 h 5 min after sign-in
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects?pageSize=1")).StatusCode);
+    }
 }
