@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Authentication;
@@ -106,6 +107,24 @@ public static class MilepostApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
+        // SECURITY.md 3: bursts against the sign-in pages get 429 (the limiter's default would be 503).
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A body of its own, so the status-code pages leave the 429 as it is.
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync(Lang.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."), ct);
+            };
+            // By path, not endpoint metadata: the sign-in pages are Razor components, which do not carry limiter metadata.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments("/account/login-2fa")
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.SignInRateLimit), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other"));
+        });
 
         // Chinese text goes out as text, not as &#x...; entities (smaller pages, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -155,6 +174,7 @@ public static class MilepostApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAccountGate();
         app.UseAuthorization();
         app.UseAntiforgery();

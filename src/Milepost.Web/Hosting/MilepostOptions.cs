@@ -11,4 +11,6 @@ public sealed class MilepostOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
     /// <summary>Where the SQLite file's default location, the data-protection keys and later uploads live.</summary>
     public string DataDirectory { get; set; } = "data";
+    /// <summary>Sign-in page requests (GET and POST, password and second factor) allowed per client address and minute.</summary>
+    public int SignInRateLimit { get; set; } = 20;
 }

@@ -69,4 +69,19 @@ public sealed class SessionTests : IAsyncLifetime
         _clock.Advance(step); // 12 h 5 min after sign-in
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects?pageSize=1")).StatusCode);
     }
+
+    [Fact]
+    public async Task ABurstOfSignIns_GetsTooManyRequests()
+    {
+        await using var factory = new MilepostFactory { SignInRateLimit = 5 };
+        await factory.InitializeAccountsAsync();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++) codes.Add((await client.GetAsync("/account/login")).StatusCode);
+        Assert.Equal(5, codes.Count(c => c == HttpStatusCode.OK));
+        Assert.Equal(3, codes.Count(c => c == HttpStatusCode.TooManyRequests));
+        // The second-factor page shares the limit; other pages are not throttled by it.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/account/login-2fa")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/culture?c=en&r=/")).StatusCode);
+    }
 }

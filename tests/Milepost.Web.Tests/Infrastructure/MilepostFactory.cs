@@ -36,6 +36,9 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     /// <summary>Set to "http://127.0.0.1:0" with UseKestrel() for a real port (browser tests).</summary>
     public string? Urls { get; init; }
 
+    /// <summary>Sign-in requests per address and minute (high by default, so tests are not throttled).</summary>
+    public int SignInRateLimit { get; init; } = 10_000;
+
     /// <summary>A clock to replace the real one (cookie expiry, audit times, PortfolioClock).</summary>
     public TimeProvider? Time { get; init; }
 
@@ -48,6 +51,8 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Milepost", _connectionString);
         builder.UseSetting("Milepost:Demo", _demo ? "true" : "false");
         builder.UseSetting("Milepost:DataDirectory", DataDirectory);
+        // Tests sign in far more often than people do; the limit itself is tested with its own factory.
+        builder.UseSetting("Milepost:SignInRateLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Urls is not null) builder.UseUrls(Urls);
     }
 
