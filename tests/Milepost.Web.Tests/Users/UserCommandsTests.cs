@@ -205,3 +205,39 @@ public sealed class UserCommandsTests : IAsyncLifetime
         Assert.Contains("/account/denied", denied.Headers.Location!.OriginalString);
     }
 }
+
+/// <summary>The same commands on PostgreSQL: Identity's stores and the audit append share one transaction there too.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UserCommandsPostgresTests(PostgresFixture postgres)
+{
+    private static readonly Actor Admin = new("admin", "系统管理员", new HashSet<string> { Roles.SystemAdmin }, null, null);
+    private static readonly Actor Security = new("security", "安全管理员", new HashSet<string> { Roles.SecurityAdmin }, null, null);
+
+    [Fact]
+    public async Task CreateRolesDisableAndReset_OnPostgres()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres, migrate: false);
+        await using var factory = new MilepostFactory(database.Provider, database.ConnectionString);
+        await factory.InitializeAccountsAsync();
+        using var scope = factory.Services.CreateScope();
+        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
+
+        var password = await commands.CreateAsync(Admin, new UserInput("pgdept", "部门账号", UnitId: unit));
+        await commands.SetRolesAsync(Security, "pgdept", [Roles.Department]);
+        await Assert.ThrowsAsync<ValidationException>(() => commands.SetRolesAsync(Security, "pgdept", [Roles.Department, Roles.Auditor]));
+        await commands.SetDisabledAsync(Admin, "pgdept", true);
+        Assert.True((await commands.ListAsync(Admin)).Single(r => r.UserName == "pgdept").Disabled);
+        await commands.SetDisabledAsync(Admin, "pgdept", false);
+        var reset = await commands.ResetPasswordAsync(Admin, "pgdept");
+        Assert.NotEqual(password, reset);
+
+        var actions = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == "pgdept").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["user.create", "user.roles", "user.disable", "user.enable", "user.reset-password"], actions);
+        var row = (await commands.ListAsync(Security)).Single(r => r.UserName == "pgdept");
+        Assert.Equal([Roles.Department], row.Roles);
+        Assert.True(row.MustChangePassword);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Milepost.Web.Features.Audit.AuditVerifier>().VerifyAsync()).Ok);
+    }
+}
