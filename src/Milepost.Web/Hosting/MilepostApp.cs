@@ -148,6 +148,7 @@ public static class MilepostApp
         services.AddScoped<ProjectStatusService>();
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
+        services.AddScoped<Features.Users.UserCommands>();
         services.AddScoped<AccountAudit>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditVerifier>();

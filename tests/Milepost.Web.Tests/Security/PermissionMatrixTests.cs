@@ -103,6 +103,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/"] = false, ["/projects"] = false, ["/projects/{Id:long}"] = false, ["/projects/new"] = true,
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
         ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
+        ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -184,7 +185,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                 {
                     "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
                     "auditor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.OK,
-                    "supervisor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
+                    "admin" when pattern == "/users" => response.StatusCode == HttpStatusCode.OK,
+                    "supervisor" when pattern is "/audit" or "/users" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "admin" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,

@@ -1,0 +1,243 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Milepost.Core;
+using Milepost.Core.Audit;
+using Milepost.Core.Portfolio;
+using Milepost.Data;
+using Milepost.Web.Features.Users;
+using Milepost.Web.Shared;
+using Milepost.Web.Tests.Infrastructure;
+
+namespace Milepost.Web.Tests.Users;
+
+/// <summary>SECURITY.md 9 and 10: 三权分立 user administration; each change is exactly one audit event.</summary>
+public sealed class UserCommandsTests : IAsyncLifetime
+{
+    private readonly ShiftedClock _clock = new();
+    private readonly MilepostFactory _factory;
+
+    private static readonly Actor Admin = new("admin", "系统管理员", new HashSet<string> { Roles.SystemAdmin }, null, null);
+    private static readonly Actor Security = new("security", "安全管理员", new HashSet<string> { Roles.SecurityAdmin }, null, null);
+    private static readonly Actor Supervisor = new("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
+
+    public UserCommandsTests() => _factory = new MilepostFactory { Time = _clock };
+
+    public Task InitializeAsync() => _factory.InitializeAccountsAsync();
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<T> With<T>(Func<UserCommands, Task<T>> action)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserCommands>());
+    }
+
+    private Task With(Func<UserCommands, Task> action) => With<bool>(async c => { await action(c); return true; });
+
+    private async Task<List<AuditEvent>> EventsAsync(string userName)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.AsNoTracking()
+            .Where(e => e.Entity == "User" && e.EntityId == userName).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<long> UnitIdAsync(UnitKind kind)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MilepostDb>().Units.Where(u => u.Kind == kind).Select(u => u.Id).FirstAsync();
+    }
+
+    private HttpClient NewClient() => _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in with a generated password: the account is sent to change it before anything else.</summary>
+    private async Task AssertMustChangePasswordAsync(string userName, string password)
+    {
+        var client = NewClient();
+        var login = await MilepostFactory.PostLoginAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var page = await client.GetAsync("/projects");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/account/change-password", MilepostFactory.RedirectPath(page));
+    }
+
+    [Fact]
+    public async Task TheSystemAdmin_OpensAnAccount_WhoseGeneratedPasswordMustBeChanged()
+    {
+        var unit = await UnitIdAsync(UnitKind.Owner);
+        var password = await With(c => c.CreateAsync(Admin, new UserInput("newowner", "新业主单位", UnitId: unit)));
+        Assert.Equal(16, password.Length);
+        await AssertMustChangePasswordAsync("newowner", password);
+
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>().FindByNameAsync("newowner");
+            Assert.True(user!.MustChangePassword);
+            Assert.Equal(unit, user.UnitId);
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>().GetRolesAsync(user)); // roles are the security admin's
+        }
+        var ev = Assert.Single(await EventsAsync("newowner"));
+        Assert.Equal(("user.create", "admin"), (ev.Action, ev.Actor));
+        Assert.DoesNotContain(password, ev.After ?? "");
+
+        // The same name twice, a unit that does not exist, both a unit and a leader: refused, nothing written.
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.CreateAsync(Admin, new UserInput("newowner", "重复"))));
+        var bad = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.CreateAsync(Admin, new UserInput("ghost", "无", UnitId: 999_999))));
+        Assert.Contains(bad.Errors, e => e.Field == "UnitId" && e.MessageZh.Contains("不存在"));
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.CreateAsync(Admin, new UserInput("ghost", "无", UnitId: unit, LeaderId: 1))));
+        Assert.Empty(await EventsAsync("ghost"));
+    }
+
+    [Fact]
+    public async Task OnlyTheSystemAdmin_OpensDisablesAndResetsAccounts()
+    {
+        foreach (var actor in new[] { Security, Supervisor })
+        {
+            await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.CreateAsync(actor, new UserInput("intruder", "x"))));
+            await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.SetDisabledAsync(actor, "owner", true)));
+            await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.ResetPasswordAsync(actor, "owner")));
+        }
+        // Roles are the security admin's alone.
+        await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.SetRolesAsync(Admin, "supervisor", [Roles.Supervisor])));
+        await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.SetRolesAsync(Supervisor, "owner", [Roles.Supervisor])));
+        await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.ListAsync(Supervisor)));
+        await Assert.ThrowsAsync<NotFoundException>(() => With(c => c.ResetPasswordAsync(Admin, "nobody")));
+        await Assert.ThrowsAsync<NotFoundException>(() => With(c => c.SetRolesAsync(Security, "nobody", [Roles.Supervisor])));
+        // Neither admin can lock themselves out or raise themselves.
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetDisabledAsync(Admin, "admin", true)));
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "security", [Roles.SecurityAdmin, Roles.Auditor])));
+        Assert.Empty(await EventsAsync("intruder"));
+        Assert.Empty(await EventsAsync("owner"));
+        Assert.Empty(await EventsAsync("admin"));
+        Assert.Empty(await EventsAsync("security"));
+    }
+
+    [Fact]
+    public async Task Roles_KeepTheThreeAdminsApart_AndNeedTheRightScope()
+    {
+        var twoAdmins = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "supervisor", [Roles.SystemAdmin, Roles.Auditor])));
+        Assert.Contains(twoAdmins.Errors, e => e.Code == "user.admin-exclusive" && e.MessageZh.Contains("三权分立"));
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "admin", [Roles.SystemAdmin, Roles.SecurityAdmin])));
+        var mixed = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "supervisor", [Roles.Supervisor, Roles.Auditor])));
+        Assert.Contains(mixed.Errors, e => e.Code == "user.admin-business");
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "supervisor", ["Root"])));
+
+        // A scope the account does not have: an owner role without a unit, a department role on an owner unit, a leader role without a leader.
+        await With(c => c.CreateAsync(Admin, new UserInput("floater", "无单位账号")));
+        var noUnit = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "floater", [Roles.Owner])));
+        Assert.Contains(noUnit.Errors, e => e.Code == "user.role-unit");
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "floater", [Roles.Leader])));
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.SetRolesAsync(Security, "owner", [Roles.Department])));
+        Assert.Empty(await EventsAsync("supervisor"));
+        Assert.Equal(["user.create"], (await EventsAsync("floater")).Select(e => e.Action));
+
+        // Allowed changes: the security admin makes the floater an auditor, and gives the owner account back its role.
+        await With(c => c.SetRolesAsync(Security, "floater", [Roles.Auditor]));
+        await With(c => c.SetRolesAsync(Security, "owner", [Roles.Owner]));
+        var ev = (await EventsAsync("floater")).Last();
+        Assert.Equal(("user.roles", "security"), (ev.Action, ev.Actor));
+        Assert.Contains("Auditor", ev.After);
+        Assert.Single(await EventsAsync("owner"));
+        var rows = await With(c => c.ListAsync(Security));
+        Assert.Equal([Roles.Auditor], rows.Single(r => r.UserName == "floater").Roles);
+        Assert.Equal("市交通建设投资集团有限公司", rows.Single(r => r.UserName == "owner").UnitName);
+    }
+
+    [Fact]
+    public async Task ADisabledAccount_CannotSignIn_AndItsSessionDiesAtTheNextStampCheck()
+    {
+        var session = await _factory.SignInAsync("owner");
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/v1/projects")).StatusCode);
+
+        await With(c => c.SetDisabledAsync(Admin, "owner", true));
+        var again = await MilepostFactory.PostLoginAsync(NewClient(), "owner", MilepostFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the login form again, not a redirect into the app
+        Assert.Contains("账号已锁定", await again.Content.ReadAsStringAsync());
+        Assert.True((await With(c => c.ListAsync(Admin))).Single(r => r.UserName == "owner").Disabled);
+
+        _clock.Advance(TimeSpan.FromMinutes(2)); // past SecurityStampValidatorOptions.ValidationInterval
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/projects")).StatusCode);
+
+        await With(c => c.SetDisabledAsync(Admin, "owner", false));
+        var back = await _factory.SignInAsync("owner");
+        Assert.Equal(HttpStatusCode.OK, (await back.GetAsync("/api/v1/projects")).StatusCode);
+        Assert.Equal(["user.disable", "user.enable"], (await EventsAsync("owner")).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task AReset_ReplacesThePassword_AndForcesAChange()
+    {
+        var session = await _factory.SignInAsync("dept");
+        var password = await With(c => c.ResetPasswordAsync(Admin, "dept"));
+
+        var old = await MilepostFactory.PostLoginAsync(NewClient(), "dept", MilepostFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode); // refused: the form again
+        await AssertMustChangePasswordAsync("dept", password);
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/projects")).StatusCode);
+
+        var ev = Assert.Single(await EventsAsync("dept"));
+        Assert.Equal(("user.reset-password", "admin"), (ev.Action, ev.Actor));
+        Assert.DoesNotContain(password, (ev.Before ?? "") + ev.After);
+    }
+
+    [Fact]
+    public async Task ThePage_IsTheAdminsOnly_AndShowsEachItsOwnTools()
+    {
+        var admin = await _factory.SignInAsync("admin");
+        var page = await admin.GetAsync("/users");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("开设账号", html);
+        Assert.Contains("市交通建设投资集团", html);
+
+        var security = await _factory.SignInAsync("security");
+        var forSecurity = await security.GetAsync("/users");
+        Assert.Equal(HttpStatusCode.OK, forSecurity.StatusCode);
+        var securityHtml = await forSecurity.Content.ReadAsStringAsync();
+        Assert.Contains("保存角色", securityHtml);
+        Assert.DoesNotContain("开设账号", securityHtml);
+
+        var auditor = await _factory.SignInAsync("auditor");
+        var denied = await auditor.GetAsync("/users");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location!.OriginalString);
+    }
+}
+
+/// <summary>The same commands on PostgreSQL: Identity's stores and the audit append share one transaction there too.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UserCommandsPostgresTests(PostgresFixture postgres)
+{
+    private static readonly Actor Admin = new("admin", "系统管理员", new HashSet<string> { Roles.SystemAdmin }, null, null);
+    private static readonly Actor Security = new("security", "安全管理员", new HashSet<string> { Roles.SecurityAdmin }, null, null);
+
+    [Fact]
+    public async Task CreateRolesDisableAndReset_OnPostgres()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres, migrate: false);
+        await using var factory = new MilepostFactory(database.Provider, database.ConnectionString);
+        await factory.InitializeAccountsAsync();
+        using var scope = factory.Services.CreateScope();
+        var commands = scope.ServiceProvider.GetRequiredService<UserCommands>();
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
+
+        var password = await commands.CreateAsync(Admin, new UserInput("pgdept", "部门账号", UnitId: unit));
+        await commands.SetRolesAsync(Security, "pgdept", [Roles.Department]);
+        await Assert.ThrowsAsync<ValidationException>(() => commands.SetRolesAsync(Security, "pgdept", [Roles.Department, Roles.Auditor]));
+        await commands.SetDisabledAsync(Admin, "pgdept", true);
+        Assert.True((await commands.ListAsync(Admin)).Single(r => r.UserName == "pgdept").Disabled);
+        await commands.SetDisabledAsync(Admin, "pgdept", false);
+        var reset = await commands.ResetPasswordAsync(Admin, "pgdept");
+        Assert.NotEqual(password, reset);
+
+        var actions = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == "pgdept").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["user.create", "user.roles", "user.disable", "user.enable", "user.reset-password"], actions);
+        var row = (await commands.ListAsync(Security)).Single(r => r.UserName == "pgdept");
+        Assert.Equal([Roles.Department], row.Roles);
+        Assert.True(row.MustChangePassword);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<Milepost.Web.Features.Audit.AuditVerifier>().VerifyAsync()).Ok);
+    }
+}
