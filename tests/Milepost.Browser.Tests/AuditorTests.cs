@@ -40,4 +40,25 @@ public sealed class AuditorTests(AppFixture app)
         await Assertions.Expect(result).ToContainTextAsync("审计链完整");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "16-audit.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task SystemAdmin_SeesTheAccounts_ButNoBusinessData()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(Web.Tests.Infrastructure.MilepostFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login-2fa**");
+        await page.GetByLabel("验证码").FillAsync(await app.Factory.NextCodeAsync("admin", app.Factory.AuthenticatorKey("admin")));
+        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+        await page.WaitForURLAsync("**/projects**");
+        await page.GotoAsync("/users");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "supervisor", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "17-users.png"), FullPage = true });
+    }
 }

@@ -152,7 +152,7 @@ public sealed class UserCommandsTests : IAsyncLifetime
         await With(c => c.SetDisabledAsync(Admin, "owner", true));
         var again = await MilepostFactory.PostLoginAsync(NewClient(), "owner", MilepostFactory.Password);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the login form again, not a redirect into the app
-        Assert.Contains("账号已锁定", await again.Content.ReadAsStringAsync());
+        Assert.Contains("该账号已停用", await again.Content.ReadAsStringAsync());
         Assert.True((await With(c => c.ListAsync(Admin))).Single(r => r.UserName == "owner").Disabled);
 
         _clock.Advance(TimeSpan.FromMinutes(2)); // past SecurityStampValidatorOptions.ValidationInterval
