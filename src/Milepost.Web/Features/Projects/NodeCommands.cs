@@ -32,7 +32,7 @@ public sealed class NodeCommands(MilepostDb db, PortfolioClock clock, SettingsRe
         if (node is null && ownerOnly)
             throw new ForbiddenException("业主单位只能填报节点的实际日期", "Owner units may only record nodes' actual dates");
         if (node is not null && node.Version != expectedVersion)
-            throw new ConflictException("该节点已被他人修改，您的修改未保存。请刷新后重新修改。", "Someone else changed this node; your changes were not saved. Reload and edit again.");
+            throw StaleNode();
 
         var today = clock.Today;
         var errors = TimeNodeRules.Validate(input, nodeId, today).ToList();
@@ -75,13 +75,16 @@ public sealed class NodeCommands(MilepostDb db, PortfolioClock clock, SettingsRe
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("该节点已被他人修改，您的修改未保存。请刷新后重新修改。", "Someone else changed this node; your changes were not saved. Reload and edit again.");
+            throw StaleNode();
         }
         await tx.CommitAsync(ct);
 
         var names = nodes.ToDictionary(n => n.Id, n => n.Name);
         return new NodeSaveResult(node.Id, ProjectSchedule.Moved(before, after, names).Where(m => m.Id != node.Id).ToList());
     }
+
+    private static ConflictException StaleNode() =>
+        new ConflictException("该节点已被他人修改，您的修改未保存。请刷新后重新修改。", "Someone else changed this node; your changes were not saved. Reload and edit again.");
 
     private static void Apply(TimeNode node, TimeNodeInput input)
     {
