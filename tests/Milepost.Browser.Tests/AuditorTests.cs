@@ -28,7 +28,7 @@ public sealed class AuditorTests(AppFixture app)
         await page.WaitForURLAsync("**/projects**");
 
         await page.GotoAsync("/audit");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "审计日志" })).ToBeVisibleAsync();
         // A click before the circuit is connected is lost: click until the verification answers.
         var result = page.GetByTestId("verify-result");

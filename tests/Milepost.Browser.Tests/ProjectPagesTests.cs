@@ -184,7 +184,7 @@ public sealed class ProjectListPage(IPage page)
     /// <summary>Waits until the Blazor circuit renders the table (clicks before that are lost).</summary>
     public async Task WaitAsync()
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "重点项目" })).ToBeVisibleAsync();
         await page.WaitForSelectorAsync("a.mp-project-link");
     }
