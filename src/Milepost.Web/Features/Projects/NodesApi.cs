@@ -37,16 +37,16 @@ public static class NodesApi
     private static async Task<Results<Ok<ScheduleView>, NotFound>> GetSchedule(long id, ProjectQueries queries, ProjectSchedule schedule, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await queries.DetailAsync(Actor.From(user), id, ct) is not { } detail) return TypedResults.NotFound();
-        var s = await schedule.ComputeAsync(id, ct);
-        if (s?.Error is { } error) throw error;
+        var s = await schedule.ComputeAsync(detail.Nodes.Select(v => v.Node).ToList(), detail.Project.PlannedCompletion, ct);
+        if (s.Error is { } error) throw error;
         var nodes = detail.Nodes.Select(v =>
         {
             var n = v.Node;
-            var x = s?.ByNode.GetValueOrDefault(n.Id);
+            var x = s.ByNode.GetValueOrDefault(n.Id);
             return new NodeView(n.Id, n.Name, n.Kind, n.DurationDays, n.PlannedStart, n.PlannedFinish, n.ActualStart, n.ActualFinish, n.Deadline,
                 n.Predecessors.Select(p => new PredecessorInput(p.PredecessorId, p.LagDays)).ToList(), n.Version,
                 x?.EarlyStart, x?.EarlyFinish, x?.LateStart, x?.LateFinish, x?.TotalFloat, x?.Critical ?? false);
         }).ToList();
-        return TypedResults.Ok(new ScheduleView(s!.DataDate, s.Target, s.CompressionDays, s.CompressionPathNames, nodes));
+        return TypedResults.Ok(new ScheduleView(s.DataDate, s.Target, s.CompressionDays, s.CompressionPathNames, nodes));
     }
 }

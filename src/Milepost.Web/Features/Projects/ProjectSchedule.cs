@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Milepost.Core;
 using Milepost.Core.Scheduling;
-using Milepost.Data;
 using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared.Charts;
@@ -23,19 +21,13 @@ public sealed record ProjectScheduleView(
 /// <summary>A node whose computed dates changed after an edit.</summary>
 public sealed record MovedNode(long Id, string Name, DateOnly OldStart, DateOnly OldFinish, DateOnly NewStart, DateOnly NewFinish);
 
-public sealed class ProjectSchedule(MilepostDb db, PortfolioClock clock, SettingsReader settings)
+public sealed class ProjectSchedule(PortfolioClock clock, SettingsReader settings)
 {
     public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Schedules the project's nodes from today (the data date) back from its planned completion.</summary>
-    public async Task<ProjectScheduleView?> ComputeAsync(long projectId, CancellationToken ct = default)
-    {
-        var completion = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.PlannedCompletion }).FirstOrDefaultAsync(ct);
-        if (completion is null) return null;
-        var nodes = await db.TimeNodes.AsNoTracking().Include(n => n.Predecessors)
-            .Where(n => n.ProjectId == projectId).OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(ct);
-        return Compute(nodes, completion.PlannedCompletion, clock.Today, await settings.CalendarAsync(ct));
-    }
+    /// <summary>Schedules nodes already read (the detail's) from today back from the target; reads only the calendar.</summary>
+    public async Task<ProjectScheduleView> ComputeAsync(IReadOnlyList<TimeNode> nodes, DateOnly? target, CancellationToken ct = default) =>
+        Compute(nodes, target, clock.Today, await settings.CalendarAsync(ct));
 
     public static ProjectScheduleView Compute(IReadOnlyList<TimeNode> nodes, DateOnly? target, DateOnly today, WorkCalendar? calendar)
     {
