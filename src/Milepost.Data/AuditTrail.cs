@@ -67,8 +67,9 @@ public static class AuditTrail
             DivisionCode = divisionCode,
             Before = beforeJson,
             After = afterJson,
+            ClientAddress = db.ClientAddress,
             PreviousHash = previous,
-            Hash = AuditEvent.ComputeHash(previous, sequence, nowUtc, actor, action, entity, entityId, divisionCode, beforeJson, afterJson),
+            Hash = AuditEvent.ComputeHash(previous, sequence, nowUtc, actor, action, entity, entityId, divisionCode, beforeJson, afterJson, db.ClientAddress),
         };
         db.AuditEvents.Add(ev);
         return ev;

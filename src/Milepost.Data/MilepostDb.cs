@@ -17,7 +17,7 @@ namespace Milepost.Data;
 /// The database. One subclass per provider (<see cref="SqliteMilepostDb"/>, <see cref="PostgresMilepostDb"/>)
 /// owns that provider's migrations set; the application only ever asks for <see cref="MilepostDb"/>.
 /// </summary>
-public abstract class MilepostDb(DbContextOptions options) : IdentityDbContext<MilepostUser>(options)
+public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin = null) : IdentityDbContext<MilepostUser>(options)
 {
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<Programme> Programmes => Set<Programme>();
@@ -41,6 +41,12 @@ public abstract class MilepostDb(DbContextOptions options) : IdentityDbContext<M
     public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PortfolioSetting> Settings => Set<PortfolioSetting>();
+
+    /// <summary>
+    /// The client's network address that audit events of this unit of work record (SECURITY.md 10); null
+    /// for the command line and background jobs.
+    /// </summary>
+    public string? ClientAddress => origin?.ClientAddress;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -66,6 +72,12 @@ public abstract class MilepostDb(DbContextOptions options) : IdentityDbContext<M
     }
 }
 
-public sealed class SqliteMilepostDb(DbContextOptions<SqliteMilepostDb> options) : MilepostDb(options);
+public sealed class SqliteMilepostDb(DbContextOptions<SqliteMilepostDb> options, IAuditOrigin? origin = null) : MilepostDb(options, origin);
 
-public sealed class PostgresMilepostDb(DbContextOptions<PostgresMilepostDb> options) : MilepostDb(options);
+public sealed class PostgresMilepostDb(DbContextOptions<PostgresMilepostDb> options, IAuditOrigin? origin = null) : MilepostDb(options, origin);
+
+/// <summary>Where a unit of work's changes come from, as the audit trail records it.</summary>
+public interface IAuditOrigin
+{
+    string? ClientAddress { get; }
+}

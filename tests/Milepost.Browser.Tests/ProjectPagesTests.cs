@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Milepost.Browser.Tests;
@@ -73,6 +75,12 @@ public sealed class ProjectFormsTests(AppFixture app)
         await Assertions.Expect(page.GetByText("市委督查室 李督查 将 名称 由 古城历史文化旅游街区 改为 古城历史文化旅游街区（二期）")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("市委督查室 李督查 将 总投资 由 45,000.00 万元 改为 46,000.00 万元")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("14-history.png"), FullPage = true });
+
+        // Saved from the interactive page: the audit event names the browser's address, not none.
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Milepost.Data.MilepostDb>();
+        var saved = await db.AuditEvents.AsNoTracking().Where(e => e.Action == "project.update" && e.After!.Contains("古城历史文化旅游街区（二期）")).SingleAsync();
+        Assert.Equal("127.0.0.1", saved.ClientAddress);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public class AuditEvent
     public string? Before { get; set; }
     /// <summary>The changed fields after the change, as JSON.</summary>
     public string? After { get; set; }
+    /// <summary>The network address the change came from; null for the system's own work (seeding, jobs).</summary>
+    public string? ClientAddress { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 
@@ -30,7 +32,7 @@ public class AuditEvent
     /// <summary>SHA-256 (lower-case hex) over the previous hash and the length-prefixed canonical fields.</summary>
     public static string ComputeHash(
         string previousHash, long sequence, DateTime timeUtc, string actor, string action,
-        string entity, string entityId, string? divisionCode, string? before, string? after)
+        string entity, string entityId, string? divisionCode, string? before, string? after, string? clientAddress = null)
     {
         var sb = new StringBuilder();
         void Field(string? value)
@@ -52,9 +54,12 @@ public class AuditEvent
         Field(divisionCode);
         Field(before);
         Field(after);
+        // Appended only when present: events written before the address was recorded keep their hashes,
+        // and removing an address still breaks the event's hash.
+        if (clientAddress is not null) Field(clientAddress);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
     public string ExpectedHash() =>
-        ComputeHash(PreviousHash, Sequence, TimeUtc, Actor, Action, Entity, EntityId, DivisionCode, Before, After);
+        ComputeHash(PreviousHash, Sequence, TimeUtc, Actor, Action, Entity, EntityId, DivisionCode, Before, After, ClientAddress);
 }

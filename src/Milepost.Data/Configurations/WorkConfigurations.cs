@@ -144,6 +144,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Before).HasMaxLength(16000);
         e.Property(x => x.After).HasMaxLength(16000);
+        e.Property(x => x.ClientAddress).HasMaxLength(64);
         e.Property(x => x.PreviousHash).HasMaxLength(64);
         e.Property(x => x.Hash).HasMaxLength(64);
         e.HasIndex(x => new { x.Entity, x.EntityId });

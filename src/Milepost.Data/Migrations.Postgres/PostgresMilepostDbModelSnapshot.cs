@@ -239,6 +239,10 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");

@@ -228,6 +228,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");

@@ -49,6 +49,9 @@ public static class MilepostApp
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddDataProtection().PersistKeysToFileSystem(keys).SetApplicationName("Milepost");
         services.AddSingleton<PortfolioClock>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientOrigin>();
+        services.AddScoped<IAuditOrigin>(sp => sp.GetRequiredService<ClientOrigin>());
         services.AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"));
 
         services.AddIdentity<MilepostUser, IdentityRole>(o =>
@@ -70,12 +73,21 @@ public static class MilepostApp
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // SECURITY.md 2: PBKDF2 with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // SECURITY.md 5: served over HTTPS, the cookies are __Host- (Secure, whole site, no Domain), which a
+        // browser refuses over plain HTTP; the loopback default (HTTP) keeps plain names.
+        var https = ServesHttps(config);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = https ? "__Host-milepost.af" : "milepost.af";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "milepost.auth";
+            o.Cookie.Name = https ? "__Host-milepost.auth" : "milepost.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
             o.LoginPath = "/account/login";
@@ -155,6 +167,12 @@ public static class MilepostApp
         services.AddHostedService<Features.Audit.AuditAnchorService>();
     }
 
+    /// <summary>Whether any address the server listens on is HTTPS (the urls setting or a Kestrel endpoint).</summary>
+    public static bool ServesHttps(IConfiguration config) =>
+        (config["urls"] ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Concat(config.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? ""))
+            .Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
@@ -177,6 +195,7 @@ public static class MilepostApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAccountGate();
+        app.UseAccessDeniedAudit();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -18,7 +18,7 @@ public class AuditChainTests
                 Sequence = s, TimeUtc = T0.AddSeconds(s), Actor = s % 2 == 0 ? "张三" : "李四", Action = "project.edit",
                 Entity = "Project", EntityId = (s % 7).ToString(), DivisionCode = s % 3 == 0 ? null : "511802",
                 Before = s == 1 ? null : $$"""{"Plan":{{s - 1}}}""", After = $$"""{"Plan":{{s}}}""",
-                PreviousHash = previous, Hash = "",
+                ClientAddress = s % 4 == 0 ? null : $"10.0.0.{s % 250}", PreviousHash = previous, Hash = "",
             };
             e.Hash = e.ExpectedHash();
             previous = e.Hash;
@@ -31,7 +31,7 @@ public class AuditChainTests
     {
         Sequence = e.Sequence, TimeUtc = e.TimeUtc, Actor = e.Actor, Action = e.Action, Entity = e.Entity,
         EntityId = e.EntityId, DivisionCode = e.DivisionCode, Before = e.Before, After = e.After,
-        PreviousHash = e.PreviousHash, Hash = e.Hash,
+        ClientAddress = e.ClientAddress, PreviousHash = e.PreviousHash, Hash = e.Hash,
     };
 
     [Fact]
@@ -198,6 +198,7 @@ public class AuditChainTests
         (e, _) => e.DivisionCode = e.DivisionCode is null ? "511803" : null,
         (e, _) => e.Before = e.Before is null ? "" : null,
         (e, _) => e.After = e.After + " ",
+        (e, _) => e.ClientAddress = e.ClientAddress is null ? "127.0.0.1" : null,
         (e, r) => e.Hash = Convert.ToHexStringLower(BitConverter.GetBytes(r.NextInt64())).PadRight(64, '0'),
         (e, r) => e.PreviousHash = Convert.ToHexStringLower(BitConverter.GetBytes(r.NextInt64())).PadRight(64, '0'),
     ];

@@ -10,15 +10,15 @@ public class AuditEventTests
 
     private sealed record Fields(
         string PreviousHash, long Sequence, DateTime TimeUtc, string Actor, string Action,
-        string Entity, string EntityId, string? DivisionCode, string? Before, string? After)
+        string Entity, string EntityId, string? DivisionCode, string? Before, string? After, string? ClientAddress)
     {
         public string Hash() =>
-            AuditEvent.ComputeHash(PreviousHash, Sequence, TimeUtc, Actor, Action, Entity, EntityId, DivisionCode, Before, After);
+            AuditEvent.ComputeHash(PreviousHash, Sequence, TimeUtc, Actor, Action, Entity, EntityId, DivisionCode, Before, After, ClientAddress);
     }
 
     private static readonly Fields Base = new(
         AuditEvent.GenesisHash, 1, Time, "alice", "update", "Project", "42", "511802",
-        """{"Name":"旧"}""", """{"Name":"新"}""");
+        """{"Name":"旧"}""", """{"Name":"新"}""", "10.0.0.7");
 
     [Fact]
     public void ComputeHash_SameFields_SameLowerHexSha256()
@@ -43,6 +43,10 @@ public class AuditEventTests
         var actual = AuditEvent.ComputeHash(AuditEvent.GenesisHash, 1, Time, "alice", "update", "Project", "42", null, null, """{"Name":"新"}""");
 
         Assert.Equal(expected, actual);
+        // An event without a client address (the system's own work, and every event written before the
+        // address was recorded) keeps exactly this form; an address is one more field at the end.
+        var withAddress = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical + "8:10.0.0.7")));
+        Assert.Equal(withAddress, AuditEvent.ComputeHash(AuditEvent.GenesisHash, 1, Time, "alice", "update", "Project", "42", null, null, """{"Name":"新"}""", "10.0.0.7"));
     }
 
     private static readonly Dictionary<string, Fields> Changes = new()
@@ -61,6 +65,9 @@ public class AuditEventTests
         ["before null"] = Base with { Before = null },
         ["after"] = Base with { After = """{"Name":"新新"}""" },
         ["after null"] = Base with { After = null },
+        ["client address"] = Base with { ClientAddress = "10.0.0.8" },
+        ["client address removed"] = Base with { ClientAddress = null },
+        ["client address moved into after"] = Base with { After = """{"Name":"新"}""" + "8:10.0.0.7", ClientAddress = null },
     };
 
     public static TheoryData<string> OneFieldChanged() => new(Changes.Keys);
@@ -118,7 +125,7 @@ public class AuditEventTests
         {
             Sequence = Base.Sequence, TimeUtc = Base.TimeUtc, Actor = Base.Actor, Action = Base.Action,
             Entity = Base.Entity, EntityId = Base.EntityId, DivisionCode = Base.DivisionCode,
-            Before = Base.Before, After = Base.After, PreviousHash = Base.PreviousHash, Hash = "",
+            Before = Base.Before, After = Base.After, ClientAddress = Base.ClientAddress, PreviousHash = Base.PreviousHash, Hash = "",
         };
 
         Assert.Equal(Base.Hash(), e.ExpectedHash());

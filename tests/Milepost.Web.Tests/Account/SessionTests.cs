@@ -38,6 +38,39 @@ public sealed class SessionTests : IAsyncLifetime
         var owner = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MilepostUser>>().FindByNameAsync("owner");
         var left = owner!.LockoutEnd!.Value - DateTimeOffset.UtcNow;
         Assert.InRange(left, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+
+        // When those minutes have passed, the right password works again.
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MilepostUser>>();
+        await users.SetLockoutEndDateAsync(owner, DateTimeOffset.UtcNow.AddSeconds(-1));
+        var after = await MilepostFactory.PostLoginAsync(client, "owner", MilepostFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswords_OnTheChangePage_LockTheAccountAndEndTheSession()
+    {
+        var client = await _factory.SignInAsync("dept");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = "Wrong-pass-2020", ["Input.NewPassword"] = "Another-pass-2021", ["Input.ConfirmPassword"] = "Another-pass-2021",
+        };
+        for (var i = 0; i < 4; i++)
+        {
+            var refused = await MilepostFactory.PostFormAsync(client, "/account/change-password", "change-password", fields);
+            Assert.Contains("原密码不正确", await refused.Content.ReadAsStringAsync());
+        }
+        var fifth = await MilepostFactory.PostFormAsync(client, "/account/change-password", "change-password", fields);
+        Assert.Equal("/account/login", MilepostFactory.RedirectPath(fifth));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/projects")).StatusCode);
+        // Locked: the right password is refused at the sign-in page too.
+        var again = await MilepostFactory.PostLoginAsync(_factory.CreateClient(new() { AllowAutoRedirect = false }), "dept", MilepostFactory.Password);
+        Assert.Contains("账号已锁定", await again.Content.ReadAsStringAsync());
+
+        using var scope = _factory.Services.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.AsNoTracking()
+            .Where(e => e.Actor == "dept" && e.Action != "account.login").OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat("account.password-change-failed", 4), "account.lockout", "account.login-failed"], actions);
     }
 
     [Fact]

@@ -41,10 +41,22 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Contains("双因素", await api.Content.ReadAsStringAsync());
 
-        var enroll = await client.GetStringAsync("/account/two-factor");
+        // Opening the page changes nothing; the key is made by a POST with the antiforgery token.
+        var opened = await client.GetStringAsync("/account/two-factor");
+        Assert.DoesNotMatch(SecretParameter(), opened);
+        Assert.Contains("生成密钥", opened);
+        Assert.Null(await KeyOfAsync("auditor2"));
+        var forged = await client.PostAsync("/account/two-factor", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "two-factor-key" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(await KeyOfAsync("auditor2"));
+        var created = await MilepostFactory.PostFormAsync(client, "/account/two-factor", "two-factor-key", new Dictionary<string, string>());
+        var enroll = await created.Content.ReadAsStringAsync();
         var key = SecretParameter().Match(enroll).Groups[1].Value;
         Assert.Matches("^[A-Z2-7]{32}$", key);
         Assert.Contains("otpauth://totp/Milepost:auditor2", enroll);
+        Assert.Equal(key, await KeyOfAsync("auditor2"));
+        // Reopening shows the same key: it is made once.
+        Assert.Contains(key, await client.GetStringAsync("/account/two-factor"));
 
         var wrongEnroll = await PostCode(client, "/account/two-factor", "two-factor", WrongCode(key));
         Assert.Contains("验证码不正确", await wrongEnroll.Content.ReadAsStringAsync());
@@ -76,6 +88,13 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Contains("验证码不正确或已使用过", await replay.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await third.GetAsync("/api/v1/projects")).StatusCode);
+    }
+
+    private async Task<string?> KeyOfAsync(string userName)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
+        return await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(userName))!);
     }
 
     [Fact]

@@ -54,6 +54,24 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         // Tests sign in far more often than people do; the limit itself is tested with its own factory.
         builder.UseSetting("Milepost:SignInRateLimit", SignInRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Urls is not null) builder.UseUrls(Urls);
+        // The in-memory test server has no network peer; give requests one, as Kestrel would.
+        else builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ClientAddressFilter()));
+    }
+
+    /// <summary>The address requests come from on the in-memory test server.</summary>
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("10.20.30.40");
+
+    private sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => ctx =>
+            {
+                ctx.Connection.RemoteIpAddress ??= ClientAddress;
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
     }
 
     /// <summary>
@@ -100,10 +118,10 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A code the app has not accepted before (a code works once): the next unused step, waiting if need be.</summary>
     /// <summary>The authenticator key enrolled for an admin-role account by <see cref="InitializeAccountsAsync"/>.</summary>
     public string AuthenticatorKey(string userName) => _authenticatorKeys[userName];
 
+    /// <summary>A code the app has not accepted before (a code works once): the next unused step, waiting if need be.</summary>
     public async Task<string> NextCodeAsync(string userName, string key)
     {
         while (true)

@@ -58,6 +58,7 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
         var audit = await db.AuditEvents.Where(e => e.Entity == "Project" && e.EntityId == created.Id.ToString()).SingleAsync();
         Assert.Equal("project.create", audit.Action);
         Assert.Equal("supervisor", audit.Actor);
+        Assert.Equal(MilepostFactory.ClientAddress.ToString(), audit.ClientAddress);
         Assert.Contains("数字经济产业孵化中心", audit.After);
         Assert.Equal(audit.ExpectedHash(), audit.Hash);
     }

@@ -15,7 +15,7 @@ public static class AccountEndpoints
             var name = http.User.Identity?.Name;
             await signIn.SignOutAsync();
             if (name is not null)
-                await audit.RecordAsync(http, name, AccountAudit.LoggedOut, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? name);
+                await audit.RecordAsync(name, AccountAudit.LoggedOut, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? name);
             return TypedResults.LocalRedirect("/account/login");
         });
 
