@@ -20,7 +20,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     {
         await Factory.InitializeAccountsAsync();
         Clients["anonymous"] = Factory.CreateClient(new() { AllowAutoRedirect = false });
-        foreach (var user in new[] { "supervisor", "leader", "dept", "owner", "admin", "auditor" })
+        foreach (var user in new[] { "supervisor", "leader", "dept", "owner", "admin", "security", "auditor" })
             Clients[user] = await Factory.SignInAsync(user);
         var supervisor = Clients["supervisor"];
         InScope = await supervisor.IdOfAsync("岷江至省会快速通道");
@@ -38,7 +38,7 @@ public sealed class MatrixFixture : IAsyncLifetime
 /// </summary>
 public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<MatrixFixture>
 {
-    private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin", "auditor"];
+    private static readonly string[] Users = ["anonymous", "supervisor", "leader", "dept", "owner", "admin", "security", "auditor"];
 
     // Endpoints anyone may reach: sign-in, the language switch, error pages, framework and static files.
     // The second-factor page is reached between password and cookie, so it cannot require the cookie.
@@ -64,7 +64,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["leader"] = (HttpStatusCode.OK, HttpStatusCode.OK),
         ["dept"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
         ["owner"] = (HttpStatusCode.OK, HttpStatusCode.NotFound),
+        // The three admins hold no business data (三权分立): to them no project exists.
         ["admin"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+        ["security"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
         ["auditor"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
     };
 
@@ -76,6 +78,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["dept"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         ["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         ["admin"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["security"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
     };
 
@@ -185,11 +188,11 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                 {
                     "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
                     "auditor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.OK,
-                    "admin" when pattern == "/users" => response.StatusCode == HttpStatusCode.OK,
+                    "admin" or "security" when pattern == "/users" => response.StatusCode == HttpStatusCode.OK,
                     "supervisor" when pattern is "/audit" or "/users" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
-                    "admin" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
+                    "admin" or "security" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
                     _ => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                 };
                 if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");
@@ -202,6 +205,20 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             if ((await response.Content.ReadAsStringAsync()).Contains("大数据产业园一期")) failures.Add($"{user}: the 404 page names the project");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("security")]
+    [InlineData("auditor")]
+    public async Task TheAdminRoles_ListNoProjects(string user)
+    {
+        // 三权分立: the list answers (the page is shared), but with nothing in it, not even a count.
+        var response = await fx.Clients[user].GetAsync("/api/v1/projects?pageSize=200");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadAsync<Features.Projects.PageOf<Features.Projects.ProjectRow>>();
+        Assert.Equal(0, page.Total);
+        Assert.Empty(page.Items);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)

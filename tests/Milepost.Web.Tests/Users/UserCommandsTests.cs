@@ -6,6 +6,7 @@ using Milepost.Core;
 using Milepost.Core.Audit;
 using Milepost.Core.Portfolio;
 using Milepost.Data;
+using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Users;
 using Milepost.Web.Shared;
 using Milepost.Web.Tests.Infrastructure;
@@ -180,6 +181,119 @@ public sealed class UserCommandsTests : IAsyncLifetime
         var ev = Assert.Single(await EventsAsync("dept"));
         Assert.Equal(("user.reset-password", "admin"), (ev.Action, ev.Actor));
         Assert.DoesNotContain(password, (ev.Before ?? "") + ev.After);
+    }
+
+    private async Task<MilepostUser> AccountAsync(string userName)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>().FindByNameAsync(userName))!;
+    }
+
+    /// <summary>The owner unit, other than <paramref name="except"/>, that builds the most projects, with their names.</summary>
+    private async Task<(long Id, string Name, List<string> Projects)> OtherOwnerUnitAsync(long except)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        var id = await db.Projects.Where(p => p.OwnerUnitId != except).GroupBy(p => p.OwnerUnitId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
+        var name = await db.Units.Where(u => u.Id == id).Select(u => u.Name).SingleAsync();
+        var projects = await db.Projects.Where(p => p.OwnerUnitId == id).Select(p => p.Name).ToListAsync();
+        return (id, name, projects.Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static async Task<List<ProjectRow>> ProjectsAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/v1/projects?pageSize=200");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadAsync<PageOf<ProjectRow>>()).Items];
+    }
+
+    [Fact]
+    public async Task TheSystemAdmin_EditsAnAccount_WithOneAuditEvent_AndANewStamp()
+    {
+        var before = await AccountAsync("owner");
+        var other = await OtherOwnerUnitAsync(before.UnitId!.Value);
+
+        Assert.True(await With(c => c.UpdateAsync(Admin, "owner", new UserInput("ignored", "  新业主账号 ", UnitId: other.Id))));
+
+        var after = await AccountAsync("owner");
+        Assert.Equal(("新业主账号", other.Id, (long?)null), (after.DisplayName, after.UnitId, after.LeaderId));
+        Assert.NotEqual(before.SecurityStamp, after.SecurityStamp); // the cookie's unit claim is stale now
+        var ev = Assert.Single(await EventsAsync("owner"));
+        Assert.Equal(("user.update", "admin"), (ev.Action, ev.Actor));
+        Assert.Contains(before.UnitId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ev.Before);
+        Assert.Contains(other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ev.After);
+        Assert.Contains("新业主账号", ev.After);
+        var row = (await With(c => c.ListAsync(Admin))).Single(r => r.UserName == "owner");
+        Assert.Equal(("新业主账号", other.Name), (row.DisplayName, row.UnitName));
+
+        // Saving the same again changes nothing: no event, no new stamp.
+        Assert.False(await With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "新业主账号", UnitId: other.Id))));
+        Assert.Single(await EventsAsync("owner"));
+        Assert.Equal(after.SecurityStamp, (await AccountAsync("owner")).SecurityStamp);
+    }
+
+    [Fact]
+    public async Task OnlyTheSystemAdmin_EditsAccounts()
+    {
+        var before = await AccountAsync("owner");
+        foreach (var actor in new[] { Security, Supervisor })
+            await Assert.ThrowsAsync<ForbiddenException>(() => With(c => c.UpdateAsync(actor, "owner", new UserInput("owner", "改名", UnitId: before.UnitId))));
+        await Assert.ThrowsAsync<NotFoundException>(() => With(c => c.UpdateAsync(Admin, "nobody", new UserInput("nobody", "无"))));
+        Assert.Equal(before.DisplayName, (await AccountAsync("owner")).DisplayName);
+        Assert.Empty(await EventsAsync("owner"));
+    }
+
+    [Fact]
+    public async Task AnEdit_WithAnUnknownUnitOrAScopeItsRolesCannotUse_IsRefused_AndNothingIsWritten()
+    {
+        var before = await AccountAsync("owner");
+        var unknown = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "改名", UnitId: 999_999))));
+        Assert.Contains(unknown.Errors, e => e.Field == "UnitId" && e.Code == "user.unit" && e.MessageZh == "所选单位不存在");
+        var noLeader = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "leader", new UserInput("leader", "陈宇航", LeaderId: 999_999))));
+        Assert.Contains(noLeader.Errors, e => e.Field == "LeaderId" && e.Code == "user.leader");
+        var noName = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "  ", UnitId: before.UnitId))));
+        Assert.Contains(noName.Errors, e => e.Field == "DisplayName");
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "两者", UnitId: before.UnitId, LeaderId: 1))));
+
+        // The owner role needs an owner unit, the leader role a leader: the roles change first (the security admin's part).
+        var department = await UnitIdAsync(UnitKind.Department);
+        var wrongKind = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "改名", UnitId: department))));
+        Assert.Contains(wrongKind.Errors, e => e.Field == "UnitId" && e.Code == "user.unit-role" && e.MessageZh.Contains("安全管理员"));
+        await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "改名"))));
+        var leaderless = await Assert.ThrowsAsync<ValidationException>(() => With(c => c.UpdateAsync(Admin, "leader", new UserInput("leader", "陈宇航"))));
+        Assert.Contains(leaderless.Errors, e => e.Field == "LeaderId" && e.Code == "user.leader-role");
+
+        var after = await AccountAsync("owner");
+        Assert.Equal((before.DisplayName, before.UnitId, before.SecurityStamp), (after.DisplayName, after.UnitId, after.SecurityStamp));
+        Assert.Empty(await EventsAsync("owner"));
+        Assert.Empty(await EventsAsync("leader"));
+    }
+
+    [Fact]
+    public async Task AnOwnerMovedToAnotherUnit_SeesThatUnitsProjects_AfterSigningInAgain()
+    {
+        var session = await _factory.SignInAsync("owner");
+        var own = (await AccountAsync("owner")).UnitId!.Value;
+        var ownName = (await With(c => c.ListAsync(Admin))).Single(r => r.UserName == "owner").UnitName;
+        var before = await ProjectsAsync(session);
+        Assert.NotEmpty(before);
+        Assert.All(before, p => Assert.Equal(ownName, p.OwnerUnitName));
+
+        var other = await OtherOwnerUnitAsync(own);
+        await With(c => c.UpdateAsync(Admin, "owner", new UserInput("owner", "业主账号", UnitId: other.Id)));
+
+        // The old cookie carries the old unit: it is refused at the next stamp check, never shown the new unit's projects with the old claim.
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/projects")).StatusCode);
+
+        var again = await _factory.SignInAsync("owner");
+        var after = await ProjectsAsync(again);
+        Assert.Equal(other.Projects, after.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(after, p => Assert.Equal(other.Name, p.OwnerUnitName));
+        // And the old unit's projects are out of its reach now.
+        var formerProject = await (await _factory.SignInAsync("supervisor")).IdOfAsync(before[0].Name);
+        Assert.Equal(HttpStatusCode.NotFound, (await again.GetAsync($"/api/v1/projects/{formerProject}")).StatusCode);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
             .ToLookup(r => r.UserId, r => roleNames.GetValueOrDefault(r.RoleId, r.RoleId));
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var leaders = await db.Leaders.AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = new DateTimeOffset(clock.UtcNow, TimeSpan.Zero);
         return accounts.Select(u =>
         {
             var unit = u.UnitId is { } uid ? units.GetValueOrDefault(uid) : null;
@@ -69,17 +69,10 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         var userName = input.UserName?.Trim() ?? "";
         var displayName = input.DisplayName?.Trim() ?? "";
         var errors = new List<ValidationError>();
-        void Add(string field, string code, string zh, string en) => errors.Add(new(field, code, zh, en));
-        if (userName.Length == 0) Add("UserName", "user.name", "请填写用户名", "Enter a user name");
-        if (displayName.Length == 0) Add("DisplayName", "user.display-name", "请填写姓名或单位名称", "Enter a display name");
-        if (input.UnitId is not null && input.LeaderId is not null)
-            Add("UnitId", "user.scope", "账号只能属于一个单位或对应一位市领导，不能同时两者", "An account belongs to a unit or is a leader, not both");
-        if (input.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, ct))
-            Add("UnitId", "user.unit", "所选单位不存在", "The unit does not exist");
-        if (input.LeaderId is { } leaderId && !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
-            Add("LeaderId", "user.leader", "所选市领导不存在", "The leader does not exist");
+        if (userName.Length == 0) errors.Add(new("UserName", "user.name", "请填写用户名", "Enter a user name"));
+        await CheckProfileAsync(displayName, input, [], errors, ct);
         if (userName.Length > 0 && await users.FindByNameAsync(userName) is not null)
-            Add("UserName", "user.exists", $"用户名“{userName}”已存在", $"The user name {userName} is taken");
+            errors.Add(new("UserName", "user.exists", $"用户名“{userName}”已存在", $"The user name {userName} is taken"));
         if (errors.Count > 0) throw new ValidationException(errors);
 
         var password = NewPassword(userName);
@@ -94,6 +87,34 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return password;
+    }
+
+    /// <summary>
+    /// Changes an account's display name, unit and leader (its user name stays; <see cref="UserInput.UserName"/> is ignored).
+    /// The unit and leader are claims in the account's cookie and decide what it sees: the stamp changes with them, so
+    /// its sessions end at the next stamp check and the next sign-in carries the new scope. Saving what is already
+    /// there changes nothing and writes nothing (and answers false).
+    /// </summary>
+    public async Task<bool> UpdateAsync(Actor actor, string userName, UserInput input, CancellationToken ct = default)
+    {
+        RequireSystemAdmin(actor);
+        var user = await Find(userName);
+        var displayName = input.DisplayName?.Trim() ?? "";
+        var errors = new List<ValidationError>();
+        await CheckProfileAsync(displayName, input, await users.GetRolesAsync(user), errors, ct);
+        if (errors.Count > 0) throw new ValidationException(errors);
+
+        var before = new { displayName = user.DisplayName, unitId = user.UnitId, leaderId = user.LeaderId };
+        var after = new { displayName, unitId = input.UnitId, leaderId = input.LeaderId };
+        if (before.Equals(after)) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        (user.DisplayName, user.UnitId, user.LeaderId) = (displayName, input.UnitId, input.LeaderId);
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "user.update", "User", user.UserName!, null, before, after, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Disables (or enables again) an account; a disabled account's sessions end at the next stamp check.</summary>
@@ -180,6 +201,36 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
             new { roles = before }, new { roles = after }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The rules an account's name, unit and leader obey, at opening and at every change: a name, one scope at most,
+    /// one that exists, and one its roles can work with (the security admin's role rules, kept from the other side).
+    /// </summary>
+    private async Task CheckProfileAsync(string displayName, UserInput input, IList<string> roles, List<ValidationError> errors, CancellationToken ct)
+    {
+        void Add(string field, string code, string zh, string en) => errors.Add(new(field, code, zh, en));
+        if (displayName.Length == 0) Add("DisplayName", "user.display-name", "请填写姓名或单位名称", "Enter a display name");
+        if (input.UnitId is not null && input.LeaderId is not null)
+            Add("UnitId", "user.scope", "账号只能属于一个单位或对应一位市领导，不能同时两者", "An account belongs to a unit or is a leader, not both");
+        UnitKind? kind = null;
+        if (input.UnitId is { } unitId)
+        {
+            kind = await db.Units.Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct);
+            if (kind is null) Add("UnitId", "user.unit", "所选单位不存在", "The unit does not exist");
+        }
+        if (input.LeaderId is { } leaderId && !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
+            Add("LeaderId", "user.leader", "所选市领导不存在", "The leader does not exist");
+        if (errors.Count > 0) return;
+        if (roles.Contains(Roles.Department) && kind != UnitKind.Department)
+            Add("UnitId", "user.unit-role", "该账号是责任单位角色，所属单位须为责任单位（如需改变，请先由安全管理员调整角色）",
+                "The account has the department role: its unit must be a responsible department (the security admin changes roles first)");
+        if (roles.Contains(Roles.Owner) && kind != UnitKind.Owner)
+            Add("UnitId", "user.unit-role", "该账号是业主单位角色，所属单位须为业主单位（如需改变，请先由安全管理员调整角色）",
+                "The account has the owner role: its unit must be an owner unit (the security admin changes roles first)");
+        if (roles.Contains(Roles.Leader) && input.LeaderId is null)
+            Add("LeaderId", "user.leader-role", "该账号是市领导角色，须对应一位市领导（如需改变，请先由安全管理员调整角色）",
+                "The account has the leader role: it must be a city leader (the security admin changes roles first)");
     }
 
     private static void RequireSystemAdmin(Actor actor)

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Milepost.Browser.Tests;
+
+/// <summary>The system admin's account work on /users: open, edit, reset, disable (SECURITY.md 9).</summary>
+[Collection("app")]
+public sealed partial class UsersPageTests(AppFixture app)
+{
+    private const string Owner = "市交通建设投资集团有限公司";
+
+    [Fact]
+    public async Task SystemAdmin_OpensEditsResetsAndDisablesAnAccount()
+    {
+        var page = await SignInWithSecondFactorAsync("admin");
+        var users = new UsersPage(page);
+        await users.OpenAsync();
+
+        // Open an account without a unit: its one-time password is shown once.
+        await users.CreateAsync("zhaoliu", "赵六");
+        await Assertions.Expect(users.Notice).ToContainTextAsync("账号 zhaoliu 已开设，初始密码：");
+        await Assertions.Expect(users.Notice).ToHaveTextAsync(OneTimePassword());
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("赵六");
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("待改初始密码");
+
+        // Edit: the form comes filled in; an empty name is refused under its field, nothing saved.
+        await users.EditAsync("zhaoliu");
+        await Assertions.Expect(users.EditForm.Locator("#edit-display-name")).ToHaveValueAsync("赵六");
+        await users.EditForm.Locator("#edit-display-name").FillAsync("");
+        await users.SaveEditAsync();
+        await Assertions.Expect(users.EditForm.Locator(".mp-field-error")).ToHaveTextAsync("请填写姓名或单位名称");
+        await Assertions.Expect(users.EditForm.Locator("#edit-display-name")).ToHaveValueAsync("");
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("赵六");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "19-users-edit.png"), FullPage = true });
+
+        await users.EditForm.Locator("#edit-display-name").FillAsync("赵六（交投集团）");
+        var unit = users.EditForm.Locator(".ant-select").First;
+        await users.PickAsync(unit, Owner);
+        await Assertions.Expect(unit).ToContainTextAsync(Owner);
+        await users.SaveEditAsync();
+        await Assertions.Expect(users.Notice).ToHaveTextAsync("账号 zhaoliu 的资料已保存；其登录会话将在一分钟内失效，重新登录后生效。");
+        await Assertions.Expect(users.EditForm).ToHaveCountAsync(0);
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("赵六（交投集团）");
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync(Owner);
+
+        // Reset: a new one-time password.
+        await users.Row("zhaoliu").GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
+        await Assertions.Expect(users.Notice).ToContainTextAsync("账号 zhaoliu 的新密码：");
+        await Assertions.Expect(users.Notice).ToHaveTextAsync(OneTimePassword());
+
+        // Disable: the row says so, and the button turns into 启用.
+        await users.Row("zhaoliu").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await Assertions.Expect(users.Notice).ToHaveTextAsync("账号 zhaoliu 已停用，其登录会话将在一分钟内失效。");
+        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("已停用");
+        await Assertions.Expect(users.Row("zhaoliu").GetByRole(AriaRole.Button, new() { Name = "启用" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "18-users.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task SecurityAdmin_SeesRoleAssignmentOnly()
+    {
+        var page = await SignInWithSecondFactorAsync("security");
+        var users = new UsersPage(page);
+        await users.OpenAsync();
+        await Assertions.Expect(users.Row("owner").GetByRole(AriaRole.Button, new() { Name = "保存角色" })).ToBeVisibleAsync();
+        foreach (var action in new[] { "编辑", "重置密码", "停用", "开设账号" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The notice with a generated password in it (16 characters).</summary>
+    [GeneratedRegex("密码：\\S{16}（仅显示这一次")]
+    private static partial Regex OneTimePassword();
+
+    private async Task<IPage> SignInWithSecondFactorAsync(string user)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(Web.Tests.Infrastructure.MilepostFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login-2fa**");
+        await page.GetByLabel("验证码").FillAsync(await app.Factory.NextCodeAsync(user, app.Factory.AuthenticatorKey(user)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+        await page.WaitForURLAsync("**/projects**");
+        return page;
+    }
+}
+
+/// <summary>The user-administration page (/users).</summary>
+public sealed class UsersPage(IPage page)
+{
+    public ILocator Notice => page.GetByTestId("notice");
+    public ILocator CreateForm => page.GetByTestId("create-form");
+    public ILocator EditForm => page.GetByTestId("edit-form");
+
+    /// <summary>Opens the page and waits for the running circuit (clicks before it are lost).</summary>
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/users");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "用户管理" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The table row of one account, found by its user name cell.</summary>
+    public ILocator Row(string userName) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = userName, Exact = true }) });
+
+    public async Task CreateAsync(string userName, string displayName)
+    {
+        await CreateForm.GetByLabel("用户名").FillAsync(userName);
+        await CreateForm.GetByLabel("姓名或单位名称").FillAsync(displayName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "开设账号", Exact = true }).ClickAsync();
+    }
+
+    public async Task EditAsync(string userName)
+    {
+        await Row(userName).GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"编辑账号 {userName}" })).ToBeVisibleAsync();
+    }
+
+    public Task SaveEditAsync() => page.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+
+    /// <summary>Chooses an option of an AntDesign select (each select renders its own list, hidden until opened).</summary>
+    public async Task PickAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".ant-select-item-option", new() { HasText = option }).Filter(new() { Visible = true }).ClickAsync();
+    }
+}
