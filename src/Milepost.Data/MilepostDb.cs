@@ -33,14 +33,22 @@ public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin 
     public DbSet<NodeDependency> NodeDependencies => Set<NodeDependency>();
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
     public DbSet<ReportFunds> ReportFunds => Set<ReportFunds>();
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
     public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<ProblemUnit> ProblemUnits => Set<ProblemUnit>();
+    public DbSet<ProblemEscalation> ProblemEscalations => Set<ProblemEscalation>();
     public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
     public DbSet<SupervisionItemProject> SupervisionItemProjects => Set<SupervisionItemProject>();
+    public DbSet<SupervisionItemUnit> SupervisionItemUnits => Set<SupervisionItemUnit>();
+    public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<VisitProject> VisitProjects => Set<VisitProject>();
+    public DbSet<VisitLeader> VisitLeaders => Set<VisitLeader>();
+    public DbSet<VisitFinding> VisitFindings => Set<VisitFinding>();
     public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PortfolioSetting> Settings => Set<PortfolioSetting>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>
     /// The client's network address that audit events of this unit of work record (SECURITY.md 10); null

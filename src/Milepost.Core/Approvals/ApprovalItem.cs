@@ -31,6 +31,8 @@ public class ApprovalItem
     public DateOnly? SubmittedOn { get; set; }
     public DateOnly? ApprovedOn { get; set; }
     public ApprovalState State { get; set; }
+    public string? Note { get; set; }
+    public long Version { get; set; }
 
     /// <summary>Days from submission to approval, counting both ends; null until approved.</summary>
     public int? DaysTaken => SubmittedOn is { } s && ApprovedOn is { } a ? a.DayNumber - s.DayNumber + 1 : null;

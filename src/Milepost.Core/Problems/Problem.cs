@@ -37,7 +37,36 @@ public class Problem
     public string? Resolution { get; set; }
     /// <summary>1 department, 2 linked leader, 3 city coordination meeting.</summary>
     public int EscalationLevel { get; set; } = 1;
+    /// <summary>When the problem reached its current level (the raising date until the first escalation).</summary>
+    public DateOnly? EscalatedOn { get; set; }
+    public DateOnly? ResolvedOn { get; set; }
+    /// <summary>The report or visit it was raised from, if any.</summary>
+    public long? ReportId { get; set; }
+    public long? VisitId { get; set; }
+    /// <summary>Further responsible departments beside <see cref="ResponsibleUnitId"/> (the lead).</summary>
+    public List<ProblemUnit> Departments { get; set; } = [];
+    public List<ProblemEscalation> Escalations { get; set; } = [];
     public long Version { get; set; }
 
     public bool IsOpen => State is ProblemState.Open or ProblemState.InProgress;
+}
+
+public class ProblemUnit
+{
+    public long ProblemId { get; set; }
+    public long UnitId { get; set; }
+    public required string DivisionCode { get; set; }
+}
+
+/// <summary>One escalation of a problem (by the daily job or by hand), kept for the record.</summary>
+public class ProblemEscalation
+{
+    public long Id { get; set; }
+    public long ProblemId { get; set; }
+    public required string DivisionCode { get; set; }
+    public int FromLevel { get; set; }
+    public int ToLevel { get; set; }
+    public DateOnly On { get; set; }
+    public required string By { get; set; }
+    public string? Reason { get; set; }
 }

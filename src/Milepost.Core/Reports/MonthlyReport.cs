@@ -29,6 +29,10 @@ public class MonthlyReport
     public int WorkersOnSite { get; set; }
     public string? Narrative { get; set; }
     public string? NextMonthPlan { get; set; }
+    /// <summary>Why physical progress is below last month's (required then, SPEC §3.4 validation).</summary>
+    public string? ProgressReason { get; set; }
+    public string? SubmittedBy { get; set; }
+    public List<ReportPhoto> Photos { get; set; } = [];
     public List<ReportFunds> FundsReceived { get; set; } = [];
     public ReportState State { get; set; }
     public DateTime? SubmittedAt { get; set; }
@@ -49,4 +53,28 @@ public class ReportFunds
     public required string DivisionCode { get; set; }
     public FundingSource Source { get; set; }
     public Money Amount { get; set; }
+}
+
+/// <summary>
+/// A site photo attached to a report: the bytes live under data/ by their SHA-256 (never under the web
+/// root); the row keeps what the page needs to list and check them.
+/// </summary>
+public class ReportPhoto
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public long ProjectId { get; set; }
+    public required string DivisionCode { get; set; }
+    /// <summary>Lower-case hex SHA-256 of the stored bytes: the file's name in the photo store.</summary>
+    public required string Sha256 { get; set; }
+    /// <summary>image/jpeg or image/png, as found from the bytes, not from the name.</summary>
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>The uploaded file's name, cleaned, for display only.</summary>
+    public required string FileName { get; set; }
+    public string? Caption { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTime UploadedAt { get; set; }
 }

@@ -48,10 +48,31 @@ public sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Monthl
         e.Property(x => x.Narrative).HasMaxLength(4000);
         e.Property(x => x.NextMonthPlan).HasMaxLength(4000);
         e.Property(x => x.ReviewComment).HasMaxLength(2000);
+        e.Property(x => x.ProgressReason).HasMaxLength(2000);
+        e.Property(x => x.SubmittedBy).HasMaxLength(100);
+        e.Property(x => x.ReviewedBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.FundsReceived).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        // Photos outlive nothing: reports are never deleted, so neither are they (Restrict).
+        e.HasMany(x => x.Photos).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.ProjectId, x.Month, x.Revision }).IsUnique();
+    }
+}
+
+public sealed class ReportPhotoConfiguration : IEntityTypeConfiguration<ReportPhoto>
+{
+    public void Configure(EntityTypeBuilder<ReportPhoto> e)
+    {
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.ContentType).HasMaxLength(20);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.Caption).HasMaxLength(200);
+        e.Property(x => x.UploadedBy).HasMaxLength(100);
+        e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.Sha256);
+        e.HasIndex(x => new { x.ProjectId, x.UploadedAt });
     }
 }
 
@@ -67,12 +88,39 @@ public sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Description).HasMaxLength(4000);
         e.Property(x => x.Resolution).HasMaxLength(4000);
+        e.Property(x => x.RaisedBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.IsOpen);
+        e.HasOne<MonthlyReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Departments).WithOne().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Escalations).WithOne().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.State, x.Deadline });
         e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Leader>().WithMany().HasForeignKey(x => x.CoordinatingLeaderId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.ProjectId, x.State });
+    }
+}
+
+public sealed class ProblemUnitConfiguration : IEntityTypeConfiguration<ProblemUnit>
+{
+    public void Configure(EntityTypeBuilder<ProblemUnit> e)
+    {
+        e.HasKey(x => new { x.ProblemId, x.UnitId });
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.UnitId);
+    }
+}
+
+public sealed class ProblemEscalationConfiguration : IEntityTypeConfiguration<ProblemEscalation>
+{
+    public void Configure(EntityTypeBuilder<ProblemEscalation> e)
+    {
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.Property(x => x.By).HasMaxLength(100);
+        e.Property(x => x.Reason).HasMaxLength(2000);
     }
 }
 
@@ -83,9 +131,16 @@ public sealed class SupervisionItemConfiguration : IEntityTypeConfiguration<Supe
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.SourceText).HasMaxLength(4000);
         e.Property(x => x.Content).HasMaxLength(4000);
+        e.Property(x => x.EvaluationComment).HasMaxLength(2000);
+        e.Property(x => x.CreatedBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Unit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Leader>().WithMany().HasForeignKey(x => x.LeaderId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Projects).WithOne().HasForeignKey(x => x.SupervisionItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.CooperatingUnits).WithOne().HasForeignKey(x => x.SupervisionItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.SupervisionItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.LeadUnitId, x.State });
     }
 }
 
@@ -99,14 +154,63 @@ public sealed class SupervisionItemProjectConfiguration : IEntityTypeConfigurati
     }
 }
 
+public sealed class SupervisionItemUnitConfiguration : IEntityTypeConfiguration<SupervisionItemUnit>
+{
+    public void Configure(EntityTypeBuilder<SupervisionItemUnit> e)
+    {
+        e.HasKey(x => new { x.SupervisionItemId, x.UnitId });
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.UnitId);
+    }
+}
+
+public sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<SupervisionEntry>
+{
+    public void Configure(EntityTypeBuilder<SupervisionEntry> e)
+    {
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.Property(x => x.Text).HasMaxLength(4000);
+        e.Property(x => x.By).HasMaxLength(100);
+        e.HasIndex(x => new { x.SupervisionItemId, x.At });
+    }
+}
+
 public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 {
     public void Configure(EntityTypeBuilder<Visit> e)
     {
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Findings).HasMaxLength(4000);
+        e.Property(x => x.RecordedBy).HasMaxLength(100);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Leader>().WithMany().HasForeignKey(x => x.LeaderId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Projects).WithOne().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Leaders).WithOne().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.FindingItems).WithOne().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class VisitLeaderConfiguration : IEntityTypeConfiguration<VisitLeader>
+{
+    public void Configure(EntityTypeBuilder<VisitLeader> e)
+    {
+        e.HasKey(x => new { x.VisitId, x.LeaderId });
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.HasOne<Leader>().WithMany().HasForeignKey(x => x.LeaderId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.LeaderId);
+    }
+}
+
+public sealed class VisitFindingConfiguration : IEntityTypeConfiguration<VisitFinding>
+{
+    public void Configure(EntityTypeBuilder<VisitFinding> e)
+    {
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.Property(x => x.Text).HasMaxLength(4000);
+        e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<SupervisionItem>().WithMany().HasForeignKey(x => x.SupervisionItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -126,6 +230,8 @@ public sealed class ApprovalItemConfiguration : IEntityTypeConfiguration<Approva
     {
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Authority).HasMaxLength(100);
+        e.Property(x => x.Note).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.Ignore(x => x.DaysTaken);
         e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -148,6 +254,18 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         e.Property(x => x.PreviousHash).HasMaxLength(64);
         e.Property(x => x.Hash).HasMaxLength(64);
         e.HasIndex(x => new { x.Entity, x.EntityId });
+    }
+}
+
+public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> e)
+    {
+        // The claim: one row per job and day, whichever instance inserts it first.
+        e.HasKey(x => new { x.Job, x.Day });
+        e.Property(x => x.Job).HasMaxLength(50);
+        e.Property(x => x.Instance).HasMaxLength(100);
+        e.Property(x => x.Result).HasMaxLength(2000);
     }
 }
 

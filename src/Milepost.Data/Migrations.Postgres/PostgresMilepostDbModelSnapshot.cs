@@ -198,6 +198,10 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("bigint");
 
@@ -208,6 +212,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -467,6 +475,9 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
 
@@ -475,15 +486,21 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<string>("RaisedBy")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
 
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
 
                     b.Property<long?>("ResponsibleUnitId")
                         .HasColumnType("bigint");
@@ -497,15 +514,85 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CoordinatingLeaderId");
 
+                    b.HasIndex("ReportId");
+
                     b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("ProjectId", "State");
 
+                    b.HasIndex("State", "Deadline");
+
                     b.ToTable("Problems");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("FromLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ToLevel")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.ToTable("ProblemEscalations");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemUnit", b =>
+                {
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("ProblemId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ProblemUnits");
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.AnnualPlan", b =>
@@ -798,6 +885,10 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<string>("ProgressReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("bigint");
 
@@ -809,8 +900,8 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReviewedBy")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -822,6 +913,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long?>("SupersededById")
                         .HasColumnType("bigint");
@@ -870,6 +965,72 @@ namespace Milepost.Data.Migrations.Postgres
                     b.HasIndex("ReportId");
 
                     b.ToTable("ReportFunds");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Reports.ReportPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ProjectId", "UploadedAt");
+
+                    b.ToTable("ReportPhotos");
                 });
 
             modelBuilder.Entity("Milepost.Core.Scheduling.NodeDependency", b =>
@@ -970,6 +1131,47 @@ namespace Milepost.Data.Migrations.Postgres
                     b.ToTable("TimeNodes");
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ByUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SupervisionItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisionItemId", "At");
+
+                    b.ToTable("SupervisionEntries");
+                });
+
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
                     b.Property<long>("Id")
@@ -986,6 +1188,13 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
@@ -998,7 +1207,14 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("EvaluationComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<long>("LeadUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaderId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Source")
@@ -1019,9 +1235,16 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadUnitId");
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("LeadUnitId", "State");
 
                     b.ToTable("SupervisionItems");
                 });
@@ -1044,6 +1267,26 @@ namespace Milepost.Data.Migrations.Postgres
                     b.HasIndex("ProjectId");
 
                     b.ToTable("SupervisionItemProjects");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemUnit", b =>
+                {
+                    b.Property<long>("SupervisionItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("SupervisionItemId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("SupervisionItemUnits");
                 });
 
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
@@ -1070,11 +1313,82 @@ namespace Milepost.Data.Migrations.Postgres
                     b.Property<long>("LeaderId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeaderId");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SupervisionItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("SupervisionItemId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitFindings");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitLeader", b =>
+                {
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LeaderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("VisitId", "LeaderId");
+
+                    b.HasIndex("LeaderId");
+
+                    b.ToTable("VisitLeaders");
                 });
 
             modelBuilder.Entity("Milepost.Core.Visits.VisitProject", b =>
@@ -1095,6 +1409,35 @@ namespace Milepost.Data.Migrations.Postgres
                     b.HasIndex("ProjectId");
 
                     b.ToTable("VisitProjects");
+                });
+
+            modelBuilder.Entity("Milepost.Data.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("Milepost.Data.MilepostUser", b =>
@@ -1299,10 +1642,44 @@ namespace Milepost.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Milepost.Core.Reports.MonthlyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Milepost.Core.Portfolio.Unit", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemEscalation", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany("Escalations")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemUnit", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.AnnualPlan", b =>
@@ -1407,6 +1784,21 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Reports.MonthlyReport", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Scheduling.NodeDependency", b =>
                 {
                     b.HasOne("Milepost.Core.Scheduling.TimeNode", null)
@@ -1436,6 +1828,15 @@ namespace Milepost.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionEntry", b =>
+                {
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Unit", null)
@@ -1443,6 +1844,16 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasForeignKey("LeadUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Leader", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemProject", b =>
@@ -1460,12 +1871,66 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemUnit", b =>
+                {
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany("CooperatingUnits")
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Leader", null)
                         .WithMany()
                         .HasForeignKey("LeaderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitFinding", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany("FindingItems")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitLeader", b =>
+                {
+                    b.HasOne("Milepost.Core.Portfolio.Leader", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1484,6 +1949,13 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Problems.Problem", b =>
+                {
+                    b.Navigation("Departments");
+
+                    b.Navigation("Escalations");
+                });
+
             modelBuilder.Entity("Milepost.Core.Projects.Project", b =>
                 {
                     b.Navigation("AnnualPlans");
@@ -1498,6 +1970,8 @@ namespace Milepost.Data.Migrations.Postgres
             modelBuilder.Entity("Milepost.Core.Reports.MonthlyReport", b =>
                 {
                     b.Navigation("FundsReceived");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Milepost.Core.Scheduling.TimeNode", b =>
@@ -1507,11 +1981,19 @@ namespace Milepost.Data.Migrations.Postgres
 
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
+                    b.Navigation("CooperatingUnits");
+
+                    b.Navigation("Entries");
+
                     b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
                 {
+                    b.Navigation("FindingItems");
+
+                    b.Navigation("Leaders");
+
                     b.Navigation("Projects");
                 });
 #pragma warning restore 612, 618

@@ -187,6 +187,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -197,6 +201,10 @@ namespace Milepost.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -446,6 +454,9 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
 
@@ -454,14 +465,20 @@ namespace Milepost.Data.Migrations.Sqlite
 
                     b.Property<string>("RaisedBy")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResolvedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResponsibleUnitId")
@@ -476,15 +493,83 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CoordinatingLeaderId");
 
+                    b.HasIndex("ReportId");
+
                     b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("ProjectId", "State");
 
+                    b.HasIndex("State", "Deadline");
+
                     b.ToTable("Problems");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.ToTable("ProblemEscalations");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemUnit", b =>
+                {
+                    b.Property<long>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProblemId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ProblemUnits");
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.AnnualPlan", b =>
@@ -767,6 +852,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProgressReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
 
@@ -778,7 +867,7 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewedBy")
-                        .HasMaxLength(500)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -790,6 +879,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SupersededById")
@@ -837,6 +930,70 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.HasIndex("ReportId");
 
                     b.ToTable("ReportFunds");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Reports.ReportPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("ProjectId", "UploadedAt");
+
+                    b.ToTable("ReportPhotos");
                 });
 
             modelBuilder.Entity("Milepost.Core.Scheduling.NodeDependency", b =>
@@ -935,6 +1092,45 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.ToTable("TimeNodes");
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SupervisionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisionItemId", "At");
+
+                    b.ToTable("SupervisionEntries");
+                });
+
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
                     b.Property<long>("Id")
@@ -949,6 +1145,13 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -961,7 +1164,14 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvaluationComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaderId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -982,9 +1192,16 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadUnitId");
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("LeadUnitId", "State");
 
                     b.ToTable("SupervisionItems");
                 });
@@ -1009,6 +1226,26 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.ToTable("SupervisionItemProjects");
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemUnit", b =>
+                {
+                    b.Property<long>("SupervisionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SupervisionItemId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("SupervisionItemUnits");
+                });
+
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -1031,11 +1268,80 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.Property<long>("LeaderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeaderId");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupervisionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("SupervisionItemId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitFindings");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitLeader", b =>
+                {
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId", "LeaderId");
+
+                    b.HasIndex("LeaderId");
+
+                    b.ToTable("VisitLeaders");
                 });
 
             modelBuilder.Entity("Milepost.Core.Visits.VisitProject", b =>
@@ -1056,6 +1362,35 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId");
 
                     b.ToTable("VisitProjects");
+                });
+
+            modelBuilder.Entity("Milepost.Data.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job", "Day");
+
+                    b.ToTable("JobRuns");
                 });
 
             modelBuilder.Entity("Milepost.Data.MilepostUser", b =>
@@ -1260,10 +1595,44 @@ namespace Milepost.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Milepost.Core.Reports.MonthlyReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Milepost.Core.Portfolio.Unit", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemEscalation", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany("Escalations")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Problems.ProblemUnit", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.AnnualPlan", b =>
@@ -1368,6 +1737,21 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Reports.MonthlyReport", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Scheduling.NodeDependency", b =>
                 {
                     b.HasOne("Milepost.Core.Scheduling.TimeNode", null)
@@ -1397,6 +1781,15 @@ namespace Milepost.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionEntry", b =>
+                {
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Unit", null)
@@ -1404,6 +1797,16 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasForeignKey("LeadUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Leader", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemProject", b =>
@@ -1421,12 +1824,66 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItemUnit", b =>
+                {
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany("CooperatingUnits")
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Leader", null)
                         .WithMany()
                         .HasForeignKey("LeaderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitFinding", b =>
+                {
+                    b.HasOne("Milepost.Core.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Supervision.SupervisionItem", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany("FindingItems")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Visits.VisitLeader", b =>
+                {
+                    b.HasOne("Milepost.Core.Portfolio.Leader", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Milepost.Core.Visits.Visit", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1445,6 +1902,13 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Milepost.Core.Problems.Problem", b =>
+                {
+                    b.Navigation("Departments");
+
+                    b.Navigation("Escalations");
+                });
+
             modelBuilder.Entity("Milepost.Core.Projects.Project", b =>
                 {
                     b.Navigation("AnnualPlans");
@@ -1459,6 +1923,8 @@ namespace Milepost.Data.Migrations.Sqlite
             modelBuilder.Entity("Milepost.Core.Reports.MonthlyReport", b =>
                 {
                     b.Navigation("FundsReceived");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Milepost.Core.Scheduling.TimeNode", b =>
@@ -1468,11 +1934,19 @@ namespace Milepost.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Milepost.Core.Supervision.SupervisionItem", b =>
                 {
+                    b.Navigation("CooperatingUnits");
+
+                    b.Navigation("Entries");
+
                     b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("Milepost.Core.Visits.Visit", b =>
                 {
+                    b.Navigation("FindingItems");
+
+                    b.Navigation("Leaders");
+
                     b.Navigation("Projects");
                 });
 #pragma warning restore 612, 618
