@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace Milepost.Browser.Tests;
 
-/// <summary>The system admin's account work on /users: open, edit, reset, disable (SECURITY.md 9).</summary>
+/// <summary>
+/// /users under 三权分立 (SECURITY.md 9): the system admin opens, edits, resets and disables accounts, with no say over
+/// their roles or scope; the security admin assigns roles and the unit or leader together.
+/// </summary>
 [Collection("app")]
 public sealed partial class UsersPageTests(AppFixture app)
 {
@@ -16,7 +19,8 @@ public sealed partial class UsersPageTests(AppFixture app)
         var users = new UsersPage(page);
         await users.OpenAsync();
 
-        // Open an account without a unit: its one-time password is shown once.
+        // Open an account with a name only (no unit or leader field here): its one-time password is shown once.
+        await Assertions.Expect(users.CreateForm.Locator(".ant-select")).ToHaveCountAsync(0);
         await users.CreateAsync("zhaoliu", "赵六");
         await Assertions.Expect(users.Notice).ToContainTextAsync("账号 zhaoliu 已开设，初始密码：");
         await Assertions.Expect(users.Notice).ToHaveTextAsync(OneTimePassword());
@@ -26,6 +30,7 @@ public sealed partial class UsersPageTests(AppFixture app)
         // Edit: the form comes filled in; an empty name is refused under its field, nothing saved.
         await users.EditAsync("zhaoliu");
         await Assertions.Expect(users.EditForm.Locator("#edit-display-name")).ToHaveValueAsync("赵六");
+        await Assertions.Expect(users.EditForm.Locator(".ant-select")).ToHaveCountAsync(0);
         await users.EditForm.Locator("#edit-display-name").FillAsync("");
         await users.SaveEditAsync();
         await Assertions.Expect(users.EditForm.Locator(".mp-field-error")).ToHaveTextAsync("请填写姓名或单位名称");
@@ -34,14 +39,12 @@ public sealed partial class UsersPageTests(AppFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "19-users-edit.png"), FullPage = true });
 
         await users.EditForm.Locator("#edit-display-name").FillAsync("赵六（交投集团）");
-        var unit = users.EditForm.Locator(".ant-select").First;
-        await users.PickAsync(unit, Owner);
-        await Assertions.Expect(unit).ToContainTextAsync(Owner);
         await users.SaveEditAsync();
-        await Assertions.Expect(users.Notice).ToHaveTextAsync("账号 zhaoliu 的资料已保存；其登录会话将在一分钟内失效，重新登录后生效。");
+        await Assertions.Expect(users.Notice).ToHaveTextAsync("账号 zhaoliu 的资料已保存。");
         await Assertions.Expect(users.EditForm).ToHaveCountAsync(0);
         await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync("赵六（交投集团）");
-        await Assertions.Expect(users.Row("zhaoliu")).ToContainTextAsync(Owner);
+        await Assertions.Expect(users.Row("owner")).ToContainTextAsync(Owner); // the admin sees units, read-only
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "保存授权" })).ToHaveCountAsync(0);
 
         // Reset: a new one-time password.
         await users.Row("zhaoliu").GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
@@ -57,14 +60,42 @@ public sealed partial class UsersPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task SecurityAdmin_SeesRoleAssignmentOnly()
+    public async Task SystemAdminOpensAnAccount_ThenTheSecurityAdminGivesItARoleAndAUnit()
     {
+        var admin = new UsersPage(await SignInWithSecondFactorAsync("admin"));
+        await admin.OpenAsync();
+        await admin.CreateAsync("sunqi", "孙七");
+        await Assertions.Expect(admin.Notice).ToContainTextAsync("账号 sunqi 已开设");
+        await Assertions.Expect(admin.Row("sunqi")).ToContainTextAsync("（未分配）");
+
         var page = await SignInWithSecondFactorAsync("security");
         var users = new UsersPage(page);
         await users.OpenAsync();
-        await Assertions.Expect(users.Row("owner").GetByRole(AriaRole.Button, new() { Name = "保存角色" })).ToBeVisibleAsync();
         foreach (var action in new[] { "编辑", "重置密码", "停用", "开设账号" })
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToHaveCountAsync(0);
+        // No editor on the security admin's own row.
+        await Assertions.Expect(users.Row("security").Locator(".ant-select")).ToHaveCountAsync(0);
+
+        // The owner role without a unit is refused, nothing saved.
+        await users.PickAsync(users.RolesOf("sunqi"), "业主单位");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "用户管理" }).ClickAsync(); // closes the list (with Escape instead, the pick did not reach the save)
+        await Assertions.Expect(users.RolesOf("sunqi")).ToContainTextAsync("业主单位");
+        await users.SaveAccessAsync("sunqi");
+        await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("业主单位角色要求账号属于一个业主单位");
+
+        // With its unit it is saved; the row keeps both after a reload.
+        await users.PickAsync(users.UnitOf("sunqi"), Owner);
+        await users.SaveAccessAsync("sunqi");
+        await Assertions.Expect(users.Notice).ToHaveTextAsync("账号 sunqi 的角色和数据范围已保存；其登录会话将在一分钟内失效，重新登录后生效。");
+        await Assertions.Expect(page.GetByTestId("errors")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "20-users-access.png"), FullPage = true });
+
+        await users.OpenAsync();
+        await Assertions.Expect(users.RolesOf("sunqi")).ToContainTextAsync("业主单位");
+        await Assertions.Expect(users.UnitOf("sunqi")).ToContainTextAsync(Owner);
+        await admin.OpenAsync();
+        await Assertions.Expect(admin.Row("sunqi")).ToContainTextAsync(Owner);
+        await Assertions.Expect(admin.Row("sunqi")).ToContainTextAsync("业主单位");
     }
 
     /// <summary>The notice with a generated password in it (16 characters).</summary>
@@ -123,6 +154,14 @@ public sealed class UsersPage(IPage page)
     }
 
     public Task SaveEditAsync() => page.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+
+    /// <summary>The security admin's role select in an account's row.</summary>
+    public ILocator RolesOf(string userName) => Row(userName).Locator(".mp-inline-form .ant-select");
+
+    /// <summary>The security admin's unit select in an account's row (the leader select is below it).</summary>
+    public ILocator UnitOf(string userName) => Row(userName).GetByTestId("scope").Locator(".ant-select").First;
+
+    public Task SaveAccessAsync(string userName) => Row(userName).GetByRole(AriaRole.Button, new() { Name = "保存授权" }).ClickAsync();
 
     /// <summary>Chooses an option of an AntDesign select (each select renders its own list, hidden until opened).</summary>
     public async Task PickAsync(ILocator select, string option)

@@ -8,8 +8,14 @@ using Milepost.Web.Shared;
 
 namespace Milepost.Web.Features.Users;
 
-/// <summary>What the system admin types to open an account: never its roles (the security admin assigns those).</summary>
-public sealed record UserInput(string UserName, string DisplayName, long? UnitId = null, long? LeaderId = null);
+/// <summary>What the system admin types to open an account: a name only, never its roles or scope (the security admin's).</summary>
+public sealed record UserInput(string UserName, string DisplayName);
+
+/// <summary>
+/// What the security admin assigns: the account's roles and the scope they work in, together — a unit (an owner unit or a
+/// responsible department) or a city leader, never both; none for the supervision office and the admins.
+/// </summary>
+public sealed record UserAccess(IReadOnlyList<string> Roles, long? UnitId = null, long? LeaderId = null);
 
 /// <summary>One account as the user-administration page lists it.</summary>
 public sealed record UserRow(
@@ -18,7 +24,8 @@ public sealed record UserRow(
 
 /// <summary>
 /// 三权分立 (SECURITY.md 9): the system admin opens, disables and resets accounts; the security admin
-/// assigns roles. The three admin roles are exclusive and never combined with a business role.
+/// assigns roles and the unit or leader that scopes them, so neither alone can widen what an account sees.
+/// The three admin roles are exclusive and never combined with a business role.
 /// Each change is one transaction with its one audit event (never a password in it).
 /// </summary>
 public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users, PortfolioClock clock)
@@ -70,7 +77,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         var displayName = input.DisplayName?.Trim() ?? "";
         var errors = new List<ValidationError>();
         if (userName.Length == 0) errors.Add(new("UserName", "user.name", "请填写用户名", "Enter a user name"));
-        await CheckProfileAsync(displayName, input, [], errors, ct);
+        CheckDisplayName(displayName, errors);
         if (userName.Length > 0 && await users.FindByNameAsync(userName) is not null)
             errors.Add(new("UserName", "user.exists", $"用户名“{userName}”已存在", $"The user name {userName} is taken"));
         if (errors.Count > 0) throw new ValidationException(errors);
@@ -78,22 +85,21 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         var password = NewPassword(userName);
         var user = new MilepostUser
         {
-            UserName = userName, DisplayName = displayName, UnitId = input.UnitId, LeaderId = input.LeaderId, MustChangePassword = true,
+            UserName = userName, DisplayName = displayName, MustChangePassword = true,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(user, password));
         await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "user.create", "User", userName, null, null,
-            new { userName, displayName, unitId = input.UnitId, leaderId = input.LeaderId }, ct);
+            new { userName, displayName }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return password;
     }
 
     /// <summary>
-    /// Changes an account's display name, unit and leader (its user name stays; <see cref="UserInput.UserName"/> is ignored).
-    /// The unit and leader are claims in the account's cookie and decide what it sees: the stamp changes with them, so
-    /// its sessions end at the next stamp check and the next sign-in carries the new scope. Saving what is already
-    /// there changes nothing and writes nothing (and answers false).
+    /// Changes an account's display name (its user name stays; <see cref="UserInput.UserName"/> is ignored). The name is a
+    /// claim in the account's cookie: the stamp changes with it, so the next sign-in shows the new one. Saving what is
+    /// already there changes nothing and writes nothing (and answers false).
     /// </summary>
     public async Task<bool> UpdateAsync(Actor actor, string userName, UserInput input, CancellationToken ct = default)
     {
@@ -101,14 +107,14 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         var user = await Find(userName);
         var displayName = input.DisplayName?.Trim() ?? "";
         var errors = new List<ValidationError>();
-        await CheckProfileAsync(displayName, input, await users.GetRolesAsync(user), errors, ct);
+        CheckDisplayName(displayName, errors);
         if (errors.Count > 0) throw new ValidationException(errors);
 
-        var before = new { displayName = user.DisplayName, unitId = user.UnitId, leaderId = user.LeaderId };
-        var after = new { displayName, unitId = input.UnitId, leaderId = input.LeaderId };
-        if (before.Equals(after)) return false;
+        if (user.DisplayName == displayName) return false;
+        var before = new { displayName = user.DisplayName };
+        var after = new { displayName };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        (user.DisplayName, user.UnitId, user.LeaderId) = (displayName, input.UnitId, input.LeaderId);
+        user.DisplayName = displayName;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "user.update", "User", user.UserName!, null, before, after, ct);
@@ -154,83 +160,82 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         return password;
     }
 
-    /// <summary>Replaces the account's roles (security admin only), keeping the three admin roles apart.</summary>
-    public async Task SetRolesAsync(Actor actor, string userName, IReadOnlyList<string> roles, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces the account's roles and scope together (security admin only): the three admin roles stay apart, a
+    /// department or owner role needs a unit of that kind, a leader role a leader. The unit and leader are claims in the
+    /// account's cookie and decide what it sees: the stamp changes with them, so its sessions end at the next stamp check
+    /// and the next sign-in carries the new access. Assigning what is already there writes nothing (and answers false).
+    /// </summary>
+    public async Task<bool> SetAccessAsync(Actor actor, string userName, UserAccess access, CancellationToken ct = default)
     {
         if (!actor.Is(Roles.SecurityAdmin))
-            throw new ForbiddenException("只有安全管理员可以分配角色", "Only the security admin may assign roles");
+            throw new ForbiddenException("只有安全管理员可以分配角色和数据范围", "Only the security admin may assign roles and scopes");
         if (string.Equals(actor.UserName, userName, StringComparison.OrdinalIgnoreCase))
-            throw new ValidationException(new ValidationError("Roles", "user.self-roles", "不能修改自己的角色", "You cannot change your own roles"));
+            throw new ValidationException(new ValidationError("Roles", "user.self-roles", "不能修改自己的角色和数据范围", "You cannot change your own roles or scope"));
         var user = await Find(userName);
-        var wanted = roles.Distinct(StringComparer.Ordinal).ToList();
-        var errors = new List<ValidationError>();
-        void Add(string code, string zh, string en) => errors.Add(new("Roles", code, zh, en));
-        foreach (var unknown in wanted.Where(r => !Roles.All.Contains(r)))
-            Add("user.role-unknown", $"未知角色：{unknown}", $"Unknown role: {unknown}");
-        var admin = wanted.Where(AdminRoles.Contains).ToList();
-        var business = wanted.Where(r => Roles.All.Contains(r) && !AdminRoles.Contains(r)).ToList();
-        if (admin.Count > 1)
-            Add("user.admin-exclusive", "系统管理员、安全管理员、审计管理员三个角色互斥，一个账号只能担任其中一个（三权分立）",
-                "The system admin, security admin and auditor roles are exclusive: one account holds at most one");
-        if (admin.Count > 0 && business.Count > 0)
-            Add("user.admin-business", "管理员角色不能与业务角色（督查室、市领导、责任单位、业主单位）同时授予",
-                "An admin role cannot be combined with a business role");
-        if (wanted.Contains(Roles.Department) || wanted.Contains(Roles.Owner))
-        {
-            var kind = user.UnitId is { } unitId ? await db.Units.Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct) : null;
-            if (wanted.Contains(Roles.Department) && kind != UnitKind.Department)
-                Add("user.role-unit", "责任单位角色要求账号属于一个责任单位", "The department role needs the account to belong to a responsible department");
-            if (wanted.Contains(Roles.Owner) && kind != UnitKind.Owner)
-                Add("user.role-unit", "业主单位角色要求账号属于一个业主单位", "The owner role needs the account to belong to an owner unit");
-        }
-        if (wanted.Contains(Roles.Leader) && user.LeaderId is null)
-            Add("user.role-leader", "市领导角色要求账号对应一位市领导", "The leader role needs the account to be a city leader");
+        var wanted = (access.Roles ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var errors = await CheckAccessAsync(wanted, access.UnitId, access.LeaderId, ct);
         if (errors.Count > 0) throw new ValidationException(errors);
 
         var current = await users.GetRolesAsync(user);
-        var before = current.Order(StringComparer.Ordinal).ToArray();
-        var after = wanted.Order(StringComparer.Ordinal).ToArray();
+        var before = new { roles = current.Order(StringComparer.Ordinal).ToArray(), unitId = user.UnitId, leaderId = user.LeaderId };
+        var after = new { roles = wanted.ToArray(), unitId = access.UnitId, leaderId = access.LeaderId };
+        if (before.roles.SequenceEqual(after.roles) && before.unitId == after.unitId && before.leaderId == after.leaderId) return false;
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var remove = current.Except(wanted).ToList();
         var add = wanted.Except(current).ToList();
         if (remove.Count > 0) Check(await users.RemoveFromRolesAsync(user, remove));
         if (add.Count > 0) Check(await users.AddToRolesAsync(user, add));
-        // The account's cookie carries its roles: its sessions pick up the change at the next stamp check.
+        (user.UnitId, user.LeaderId) = (access.UnitId, access.LeaderId);
+        Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
-        await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "user.roles", "User", user.UserName!, null,
-            new { roles = before }, new { roles = after }, ct);
+        await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "user.access", "User", user.UserName!, null, before, after, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return true;
     }
 
-    /// <summary>
-    /// The rules an account's name, unit and leader obey, at opening and at every change: a name, one scope at most,
-    /// one that exists, and one its roles can work with (the security admin's role rules, kept from the other side).
-    /// </summary>
-    private async Task CheckProfileAsync(string displayName, UserInput input, IList<string> roles, List<ValidationError> errors, CancellationToken ct)
+    /// <summary>The rules roles and scope obey together; the unit and leader must exist, and the roles must be able to work in them.</summary>
+    private async Task<List<ValidationError>> CheckAccessAsync(IReadOnlyList<string> wanted, long? unitId, long? leaderId, CancellationToken ct)
     {
+        var errors = new List<ValidationError>();
         void Add(string field, string code, string zh, string en) => errors.Add(new(field, code, zh, en));
-        if (displayName.Length == 0) Add("DisplayName", "user.display-name", "请填写姓名或单位名称", "Enter a display name");
-        if (input.UnitId is not null && input.LeaderId is not null)
+        foreach (var unknown in wanted.Where(r => !Roles.All.Contains(r)))
+            Add("Roles", "user.role-unknown", $"未知角色：{unknown}", $"Unknown role: {unknown}");
+        var admin = wanted.Where(AdminRoles.Contains).ToList();
+        var business = wanted.Where(r => Roles.All.Contains(r) && !AdminRoles.Contains(r)).ToList();
+        if (admin.Count > 1)
+            Add("Roles", "user.admin-exclusive", "系统管理员、安全管理员、审计管理员三个角色互斥，一个账号只能担任其中一个（三权分立）",
+                "The system admin, security admin and auditor roles are exclusive: one account holds at most one");
+        if (admin.Count > 0 && business.Count > 0)
+            Add("Roles", "user.admin-business", "管理员角色不能与业务角色（督查室、市领导、责任单位、业主单位）同时授予",
+                "An admin role cannot be combined with a business role");
+
+        if (unitId is not null && leaderId is not null)
             Add("UnitId", "user.scope", "账号只能属于一个单位或对应一位市领导，不能同时两者", "An account belongs to a unit or is a leader, not both");
         UnitKind? kind = null;
-        if (input.UnitId is { } unitId)
+        if (unitId is { } id)
         {
-            kind = await db.Units.Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct);
+            kind = await db.Units.Where(u => u.Id == id).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct);
             if (kind is null) Add("UnitId", "user.unit", "所选单位不存在", "The unit does not exist");
         }
-        if (input.LeaderId is { } leaderId && !await db.Leaders.AnyAsync(l => l.Id == leaderId, ct))
-            Add("LeaderId", "user.leader", "所选市领导不存在", "The leader does not exist");
-        if (errors.Count > 0) return;
-        if (roles.Contains(Roles.Department) && kind != UnitKind.Department)
-            Add("UnitId", "user.unit-role", "该账号是责任单位角色，所属单位须为责任单位（如需改变，请先由安全管理员调整角色）",
-                "The account has the department role: its unit must be a responsible department (the security admin changes roles first)");
-        if (roles.Contains(Roles.Owner) && kind != UnitKind.Owner)
-            Add("UnitId", "user.unit-role", "该账号是业主单位角色，所属单位须为业主单位（如需改变，请先由安全管理员调整角色）",
-                "The account has the owner role: its unit must be an owner unit (the security admin changes roles first)");
-        if (roles.Contains(Roles.Leader) && input.LeaderId is null)
-            Add("LeaderId", "user.leader-role", "该账号是市领导角色，须对应一位市领导（如需改变，请先由安全管理员调整角色）",
-                "The account has the leader role: it must be a city leader (the security admin changes roles first)");
+        var leaderKnown = leaderId is { } lid && await db.Leaders.AnyAsync(l => l.Id == lid, ct);
+        if (leaderId is not null && !leaderKnown) Add("LeaderId", "user.leader", "所选市领导不存在", "The leader does not exist");
+        if (errors.Count > 0) return errors;
+
+        if (wanted.Contains(Roles.Department) && kind != UnitKind.Department)
+            Add("UnitId", "user.role-unit", "责任单位角色要求账号属于一个责任单位", "The department role needs the account to belong to a responsible department");
+        if (wanted.Contains(Roles.Owner) && kind != UnitKind.Owner)
+            Add("UnitId", "user.role-unit", "业主单位角色要求账号属于一个业主单位", "The owner role needs the account to belong to an owner unit");
+        if (wanted.Contains(Roles.Leader) && leaderId is null)
+            Add("LeaderId", "user.role-leader", "市领导角色要求账号对应一位市领导", "The leader role needs the account to be a city leader");
+        return errors;
+    }
+
+    private static void CheckDisplayName(string displayName, List<ValidationError> errors)
+    {
+        if (displayName.Length == 0) errors.Add(new("DisplayName", "user.display-name", "请填写姓名或单位名称", "Enter a display name"));
     }
 
     private static void RequireSystemAdmin(Actor actor)
