@@ -119,7 +119,11 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
         var before = await CountsAsync();
         var response = await client.PostJsonAsync("/api/v1/projects", input);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(before, await CountsAsync());
+        // No project; the trail gains exactly the refusal (SECURITY.md 7).
+        Assert.Equal(before with { AuditEvents = before.AuditEvents + 1 }, await CountsAsync());
+        using var scope = fx.Factory.Services.CreateScope();
+        var last = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
+        Assert.Equal(("access.denied", user), (last.Action, last.Actor));
     }
 
     [Fact]
