@@ -156,3 +156,29 @@ public class ProblemEscalationRuleTests
     public void DaysOverdue(string deadline, ProblemState state, string today, int days) =>
         Assert.Equal(days, ProblemEscalationRule.DaysOverdue(P(deadline, state: state), DateOnly.Parse(today)));
 }
+
+public class ProblemStatisticsTests
+{
+    private static Problem P(long unit, ProblemState state, string raised, string? deadline, string? resolved = null) => new()
+    {
+        DivisionCode = "511800", Description = "x", RaisedBy = "owner", ResponsibleUnitId = unit, State = state, RaisedOn = DateOnly.Parse(raised),
+        Deadline = deadline is null ? null : DateOnly.Parse(deadline), ResolvedOn = resolved is null ? null : DateOnly.Parse(resolved),
+    };
+
+    [Fact]
+    public void Counts_open_overdue_resolved_and_the_average_days_to_resolve_per_lead_department()
+    {
+        var today = new DateOnly(2020, 6, 11);
+        var stats = ProblemStatistics.ByDepartment(
+        [
+            P(1, ProblemState.Open, "2020-05-01", "2020-06-10"),            // overdue
+            P(1, ProblemState.InProgress, "2020-05-01", "2020-06-11"),      // due today: not overdue
+            P(1, ProblemState.Resolved, "2020-03-01", "2020-04-01", "2020-03-11"), // 10 days
+            P(1, ProblemState.Resolved, "2020-03-01", "2020-04-01", "2020-03-16"), // 15 days
+            P(1, ProblemState.Unresolvable, "2020-03-01", "2020-04-01", "2020-05-01"),
+            P(2, ProblemState.Resolved, "2020-01-01", null, "2020-01-02"),
+        ], today);
+        Assert.Equal(new DepartmentProblemStats(1, 2, 1, 2, 1, 12.5), stats[0]);
+        Assert.Equal(new DepartmentProblemStats(2, 0, 0, 1, 0, 1), stats[1]);
+    }
+}
