@@ -98,6 +98,10 @@ public sealed class ProblemQueries(MilepostDb db, PortfolioClock clock, Settings
         return (units, leaders);
     }
 
+    /// <summary>The projects the actor may raise a problem on (its data scope).</summary>
+    public async Task<IReadOnlyList<Option>> ProjectChoicesAsync(Actor actor, CancellationToken ct = default) =>
+        await db.Projects.AsNoTracking().VisibleTo(actor).OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
+
     private static string JournalText(string action, string? after)
     {
         if (after is null) return "";
