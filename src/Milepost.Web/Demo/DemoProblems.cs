@@ -14,6 +14,10 @@ public static partial class DemoPortfolio
     /// problem to handle (市交通运输局), one about to escalate, and resolution times for the summary.
     /// Nothing is due on the story date itself, so the daily job finds the ledger already up to date.
     /// </summary>
+    /// <summary>The demo's owner account raised its own projects' problems; the office raised the others.</summary>
+    private static string DemoRaisedBy(Project p, Dictionary<string, Unit> units) =>
+        p.OwnerUnitId == units["市交通建设投资集团有限公司"].Id ? "owner" : "supervisor";
+
     private static async Task AddProblemsAsync(MilepostDb db, IReadOnlyList<Project> projects, Dictionary<string, Unit> units,
         Dictionary<string, Leader> leaders, CancellationToken ct)
     {
@@ -25,7 +29,7 @@ public static partial class DemoPortfolio
             var p = P(project);
             var problem = new Problem
             {
-                ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = "owner", RaisedOn = D(raised),
+                ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = DemoRaisedBy(p, units), RaisedOn = D(raised),
                 Deadline = D(deadline), State = state, EscalationLevel = 1, EscalatedOn = D(raised), ResponsibleUnitId = units[unit].Id,
                 CoordinatingLeaderId = leader is null ? null : leaders[leader].Id, ResolvedOn = resolvedOn is null ? null : D(resolvedOn),
                 Resolution = resolution, Version = 1,

@@ -15,7 +15,7 @@ public static partial class DemoPortfolio
     {
         Problem Pr(ProblemCategory cat, string text, string raised, string deadline, ProblemState state, int level, string unit, string? leader = null) => new()
         {
-            ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = "owner",
+            ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = DemoRaisedBy(p, units),
             RaisedOn = DateOnly.Parse(raised), Deadline = DateOnly.Parse(deadline), State = state, EscalationLevel = level,
             ResponsibleUnitId = units[unit].Id, CoordinatingLeaderId = leader is null ? null : leaders[leader].Id, Version = 1,
             Resolution = state == ProblemState.Resolved ? "经协调已解决" : null,
