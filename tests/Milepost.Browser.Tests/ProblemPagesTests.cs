@@ -39,6 +39,8 @@ public sealed class ProblemPagesTests(AppFixture app)
         await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "岷江综合客运枢纽", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "问题" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#raise-problem")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("48-project-problems-tab.png"), FullPage = true });
         await page.Locator("#raise-problem").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/problems/new\\?projectId=\\d+$"));
         await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });

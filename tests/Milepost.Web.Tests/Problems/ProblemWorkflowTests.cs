@@ -180,4 +180,44 @@ public sealed class ProblemWorkflowTests(ProblemsFixture fx) : IClassFixture<Pro
         Assert.Contains(leader, r => r.Description.StartsWith("园区道路红线内"));
         Assert.Equal(10, (await Ledger("")).EscalationDays);
     }
+
+    [Fact]
+    public async Task Closing_an_overdue_problem_takes_it_out_of_the_project_warning()
+    {
+        var supervisor = await fx.Factory.SignInAsync("supervisor");
+        static bool Flagged(Features.Projects.ProjectRow p) => p.Warning!.Reasons.Any(r => r.RuleId.StartsWith("problem.", StringComparison.Ordinal));
+        Assert.True(Flagged((await supervisor.ListAsync("q=城区供水管网")).Items.Single()));
+
+        var row = (await (await supervisor.GetAsync("/api/v1/problems?overdue=true")).ReadAsync<ProblemLedger>()).Rows.Single(r => r.ProjectName == "城区供水管网改造工程");
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostJsonAsync($"/api/v1/problems/{row.Id}/state", new ProblemStateDto(ProblemState.InProgress, null, row.Version))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostJsonAsync($"/api/v1/problems/{row.Id}/state",
+            new ProblemStateDto(ProblemState.Unresolvable, "地铁管线迁改工期无法调整，已改为分段错峰施工并纳入倒排计划", row.Version + 1))).StatusCode);
+
+        Assert.False(Flagged((await supervisor.ListAsync("q=城区供水管网")).Items.Single()));
+    }
+
+    [Fact]
+    public async Task A_leader_comments_and_a_problem_raised_from_a_report_must_name_a_report_of_that_project()
+    {
+        var leader = await fx.Factory.SignInAsync("leader");
+        var supervisor = await fx.Factory.SignInAsync("supervisor");
+        var row = (await (await leader.GetAsync("/api/v1/problems?state=InProgress")).ReadAsync<ProblemLedger>()).Rows.First();
+        var detail = await DetailAsync(leader, row.Id);
+        Assert.True(detail.Actions.Comment);
+        Assert.Empty(detail.Actions.Transitions);
+        Assert.False(detail.Actions.Escalate || detail.Actions.Assign);
+        var commented = await leader.PostJsonAsync($"/api/v1/problems/{row.Id}/comments", new ProblemCommentDto("请相关单位本周内拿出解决方案"));
+        Assert.Contains((await commented.ReadAsync<ProblemDetailView>()).Journal, j => j.Actor == "陈宇航 副市长" && j.Text == "请相关单位本周内拿出解决方案");
+
+        long reportOfAnother, project;
+        await using (var scope = fx.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            project = await supervisor.IdOfAsync("岷江综合客运枢纽");
+            reportOfAnother = await db.MonthlyReports.Where(r => r.ProjectId != project).Select(r => r.Id).FirstAsync();
+        }
+        var wrong = await supervisor.PostJsonAsync("/api/v1/problems", new ProblemInputDto(project, ProblemCategory.Other, "来自月报的问题", reportOfAnother, null, null, null, null, null));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("所选月报不属于该项目", await wrong.Content.ReadAsStringAsync());
+    }
 }
