@@ -27,7 +27,22 @@ public sealed record ProblemFilterQuery(ProblemCategory? Category, ProblemState?
     public ProblemFilter ToFilter() => new(Category, State, DepartmentId, LeaderId, Overdue ?? false, ProjectId);
 }
 
-/// <summary>The problem ledger (问题台账, SPEC §3.5): services, the daily escalation job and /api/v1/problems.</summary>
+/// <summary>
+/// The problem ledger (问题台账, SPEC §3.5): services, the daily escalation job and /api/v1/problems.
+/// Decisions (enforced in <see cref="ProblemAccess"/> and <see cref="ProblemCommands"/>, tabled in PermissionMatrixTests):
+/// <list type="bullet">
+/// <item>Supervisor raises, assigns (lead department, cooperating departments, coordinating leader, deadline), escalates
+/// by hand, handles and closes any problem, and alone reopens a closed one.</item>
+/// <item>Owner raises problems on its own projects (also from a report: /problems/new?projectId=..&amp;reportId=..),
+/// sees its projects' problems and adds notes; it cannot assign, handle or escalate.</item>
+/// <item>Department sees the problems assigned to it (lead or cooperating), even on projects outside its ProjectScope,
+/// plus those of the projects it answers for; it handles (accept, resolve, unresolvable) only the assigned ones.</item>
+/// <item>Leader sees all problems and comments (批示); the admin roles see none (404).</item>
+/// <item>Notes and instructions have no table of their own: each is one audit event (problem.comment), shown as the journal.</item>
+/// <item>Escalation: N days (setting rules.problems {"escalationDays":N}, default 10) past the deadline, then N days after
+/// each escalation, up to level 3 (<see cref="ProblemEscalationRule"/>); the job claims each day with a JobRun row.</item>
+/// </list>
+/// </summary>
 public static class ProblemsFeature
 {
     public static IServiceCollection AddProblems(this IServiceCollection s)
