@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Milepost.Core.Problems;
 using Milepost.Data;
 using Milepost.Web.Features.Problems;
+using Milepost.Web.Features.Settings;
+using Milepost.Web.Shared;
 using Milepost.Web.Tests.Infrastructure;
 
 namespace Milepost.Web.Tests.Problems;
@@ -16,6 +18,8 @@ namespace Milepost.Web.Tests.Problems;
 public sealed class ProblemEscalationJobTests(PostgresFixture postgres)
 {
     private static readonly DateOnly Day = new(2020, 6, 16);
+    private static readonly Actor Supervisor = new("supervisor", "市委督查室 李督查", new HashSet<string> { Roles.Supervisor }, null, null);
+    private static readonly Actor Dept = new("dept", "市交通运输局", new HashSet<string> { Roles.Department }, 2, null);
 
     [Theory]
     [DatabaseData]
@@ -95,10 +99,13 @@ public sealed class ProblemEscalationJobTests(PostgresFixture postgres)
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
-            db.Settings.Add(new PortfolioSetting
-            {
-                Key = ProblemEscalationRunner.SettingKey, Value = """{"escalationDays":3}""", UpdatedAt = DateTime.UtcNow, UpdatedBy = "supervisor", Version = 1,
-            });
+            // The office sets N = 3 (shown on the ledger page); a department may not, and 0 is refused.
+            var settings = scope.ServiceProvider.GetRequiredService<SettingsCommands>();
+            await Assert.ThrowsAsync<ForbiddenException>(() => settings.SaveProblemsAsync(Dept, new ProblemSettings { EscalationDays = 3 }));
+            var zero = await Assert.ThrowsAsync<Core.ValidationException>(() => settings.SaveProblemsAsync(Supervisor, new ProblemSettings { EscalationDays = 0 }));
+            Assert.Equal("EscalationDays", zero.Errors.Single().Field);
+            await settings.SaveProblemsAsync(Supervisor, new ProblemSettings { EscalationDays = 3 });
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == "setting.save" && e.EntityId == ProblemEscalationRunner.SettingKey));
             // Resolved problems stop counting, however late they were.
             var bridge = await db.Problems.SingleAsync(p => p.Description.StartsWith("跨岷江特大桥"));
             bridge.State = ProblemState.Resolved;
