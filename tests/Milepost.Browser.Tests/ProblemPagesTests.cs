@@ -23,6 +23,7 @@ public sealed class ProblemPagesTests(AppFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "问题协调台账" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "跨岷江特大桥涉河建设方案待省水利厅审查，影响主墩围堰施工" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "各责任单位办理情况（牵头单位，全部问题）" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=escalation-setting] input")).ToHaveValueAsync("10");
         await page.ScreenshotAsync(new() { Path = Shot("40-problem-ledger.png"), FullPage = true });
 
         await page.Locator("#filter-overdue").CheckAsync();
