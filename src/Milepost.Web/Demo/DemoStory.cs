@@ -15,10 +15,12 @@ public static partial class DemoPortfolio
     {
         Problem Pr(ProblemCategory cat, string text, string raised, string deadline, ProblemState state, int level, string unit, string? leader = null) => new()
         {
-            ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = "owner",
+            ProjectId = p.Id, DivisionCode = p.DivisionCode, Category = cat, Description = text, RaisedBy = DemoRaisedBy(p, units),
             RaisedOn = DateOnly.Parse(raised), Deadline = DateOnly.Parse(deadline), State = state, EscalationLevel = level,
             ResponsibleUnitId = units[unit].Id, CoordinatingLeaderId = leader is null ? null : leaders[leader].Id, Version = 1,
             Resolution = state == ProblemState.Resolved ? "经协调已解决" : null,
+            ResolvedOn = state == ProblemState.Resolved ? DateOnly.Parse(deadline).AddDays(-4) : null,
+            EscalatedOn = DateOnly.Parse(raised), // the escalation history is written by AddProblemsAsync
         };
         SupervisionItem Si(SupervisionSource src, string sourceText, string content, string unit, string deadline, SupervisionState state,
             SupervisionEvaluation? eval = null)
@@ -52,7 +54,7 @@ public static partial class DemoPortfolio
                 db.ApprovalItems.Add(Ap(ApprovalKind.ConstructionPermit, "市交通运输局", "2019-01-20", "2019-02-18"));
                 break;
             case "岷江至省会快速通道":
-                db.Problems.Add(Pr(ProblemCategory.Demolition, "K12+300 至 K15+800 段 23 户房屋征收未完成，影响路基施工", "2020-04-10", "2020-05-20",
+                db.Problems.Add(Pr(ProblemCategory.Demolition, "K12+300 至 K15+800 段 23 户房屋征收未完成，影响路基施工", "2020-04-10", "2020-05-25",
                     ProblemState.InProgress, 2, "新城区人民政府", "孙立群"));
                 db.SupervisionItems.Add(Si(SupervisionSource.Meeting, "市重点项目推进会议（2020年第二次）",
                     "加快快速通道沿线征地拆迁，6 月底前交付全部施工用地", "新城区人民政府", "2020-06-30", SupervisionState.Accepted));

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
+using Milepost.Web.Features.Problems;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Settings;
 using Milepost.Web.Shared;
@@ -155,6 +156,7 @@ public static class MilepostApp
         services.AddAntDesign();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
+        services.AddProblems();
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -203,6 +205,7 @@ public static class MilepostApp
         app.MapAccountEndpoints();
         app.MapProjectsApi();
         app.MapNodesApi();
+        app.MapProblemsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

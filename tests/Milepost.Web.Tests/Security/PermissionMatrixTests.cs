@@ -15,6 +15,8 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScope { get; private set; } // a project of neither
     public long InScopeNode { get; private set; }
     public long OutOfScopeNode { get; private set; }
+    public long InScopeProblem { get; private set; }    // on InScope, assigned to 市交通运输局 (dept)
+    public long OutOfScopeProblem { get; private set; } // on OutOfScope, assigned to 市经济和信息化局
 
     public async Task InitializeAsync()
     {
@@ -27,6 +29,8 @@ public sealed class MatrixFixture : IAsyncLifetime
         OutOfScope = await supervisor.IdOfAsync("大数据产业园一期");
         InScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{InScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
         OutOfScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{OutOfScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
+        InScopeProblem = (await (await supervisor.GetAsync($"/api/v1/problems?projectId={InScope}")).ReadAsync<Features.Problems.ProblemLedger>()).Rows.Single(r => r.LeadDepartment == "市交通运输局").Id;
+        OutOfScopeProblem = (await (await supervisor.GetAsync($"/api/v1/problems?projectId={OutOfScope}")).ReadAsync<Features.Problems.ProblemLedger>()).Rows[0].Id;
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -55,6 +59,13 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/projects/{id:long}/nodes"] = With(SupervisorOnly(), "owner", (HttpStatusCode.Forbidden, HttpStatusCode.NotFound)),
         // Owners may record their own nodes' actual dates: an invalid body is refused by the rules, not by the door.
         ["PUT /api/v1/projects/{id:long}/nodes/{nodeId:long}"] = With(SupervisorOnly(), "owner", (HttpStatusCode.BadRequest, HttpStatusCode.NotFound)),
+        // Problems (Features/Problems/ProblemAccess.cs): no problem exists to the admin roles (404); the department handles
+        // the in-scope one, which is assigned to it; the owner sees its own project's problems; the leader all of them.
+        ["GET /api/v1/problems/{problemId:long}"] = Read(),
+        ["PUT /api/v1/problems/{problemId:long}"] = ProblemRule(dept: HttpStatusCode.Forbidden, owner: HttpStatusCode.Forbidden, leader: HttpStatusCode.Forbidden),
+        ["POST /api/v1/problems/{problemId:long}/state"] = ProblemRule(dept: HttpStatusCode.BadRequest, owner: HttpStatusCode.Forbidden, leader: HttpStatusCode.Forbidden),
+        ["POST /api/v1/problems/{problemId:long}/escalations"] = ProblemRule(dept: HttpStatusCode.Forbidden, owner: HttpStatusCode.Forbidden, leader: HttpStatusCode.Forbidden),
+        ["POST /api/v1/problems/{problemId:long}/comments"] = ProblemRule(dept: HttpStatusCode.BadRequest, owner: HttpStatusCode.BadRequest, leader: HttpStatusCode.BadRequest),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -82,6 +93,19 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
     };
 
+    /// <summary>A problem action: the supervisor reaches the rules (400), others as given in scope; out of scope dept and owner get 404.</summary>
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> ProblemRule(HttpStatusCode dept, HttpStatusCode owner, HttpStatusCode leader) => new()
+    {
+        ["anonymous"] = (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+        ["supervisor"] = (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+        ["leader"] = (leader, leader),
+        ["dept"] = (dept, HttpStatusCode.NotFound),
+        ["owner"] = (owner, HttpStatusCode.NotFound),
+        ["admin"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+        ["security"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+        ["auditor"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+    };
+
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
         Dictionary<string, (HttpStatusCode, HttpStatusCode)> rules, string user, (HttpStatusCode, HttpStatusCode) rule)
     {
@@ -98,6 +122,14 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             "supervisor" => HttpStatusCode.BadRequest,
             _ => HttpStatusCode.Forbidden,
         }),
+        ["GET /api/v1/problems/"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        // Supervisor and owner may raise problems: the body names no project, so the rules refuse it (400).
+        ["POST /api/v1/problems/"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" or "owner" => HttpStatusCode.BadRequest,
+            _ => HttpStatusCode.Forbidden,
+        }),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -107,6 +139,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
         ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
         ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
+        // The problem pages: the business roles (the admin roles are sent to 无权访问); /problems/new for supervisor and owner.
+        ["/problems"] = false, ["/problems/new"] = false, ["/problems/{ProblemId:long}"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -155,6 +189,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     var node = inScope ? fx.InScopeNode : fx.OutOfScopeNode;
                     var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
                     var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
+                    url = url.Replace("{problemId:long}", (inScope ? fx.InScopeProblem : fx.OutOfScopeProblem).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -182,6 +217,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             foreach (var user in Users)
             {
                 var url = pattern.Replace("{Id:long}", fx.InScope.ToString());
+                url = url.Replace("{ProblemId:long}", fx.InScopeProblem.ToString());
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch

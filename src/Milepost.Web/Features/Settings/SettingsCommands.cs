@@ -32,6 +32,15 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
         await SaveAsync(actor, SettingKeys.Warnings, JsonSerializer.Serialize(w, Json), ct);
     }
 
+    /// <summary>The days past a problem's deadline (and after each escalation) before the daily job escalates it (key rules.problems).</summary>
+    public async Task SaveProblemsAsync(Actor actor, Core.Problems.ProblemSettings p, CancellationToken ct = default)
+    {
+        Require(actor);
+        if (p.EscalationDays is < 1 or > 180)
+            throw new ValidationException(new ValidationError("EscalationDays", "settings.problems", "问题自动提级的超期天数须在 1 至 180 天之间", "The escalation days must be 1..180"));
+        await SaveAsync(actor, Problems.ProblemEscalationRunner.SettingKey, JsonSerializer.Serialize(p, Json), ct);
+    }
+
     /// <summary>Removes the working calendar: durations count calendar days again.</summary>
     public async Task ClearCalendarAsync(Actor actor, CancellationToken ct = default)
     {
