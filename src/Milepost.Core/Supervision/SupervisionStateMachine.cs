@@ -1,17 +1,5 @@
 namespace Milepost.Core.Supervision;
 
-/// <summary>What a user does to a supervision item; each step is recorded as an entry.</summary>
-public enum SupervisionAction
-{
-    Assign,   // 交办
-    Accept,   // 承办
-    Feedback, // 反馈
-    Urge,     // 催办
-    Return,   // 退回
-    Close,    // 办结
-    Note,     // 备注
-}
-
 /// <summary>The outcome of asking the state machine: the next state, or why not (naming the allowed steps).</summary>
 public sealed record SupervisionStep(SupervisionState? Next, ValidationError? Refusal)
 {
@@ -22,6 +10,7 @@ public sealed record SupervisionStep(SupervisionState? Next, ValidationError? Re
 /// The life of a supervision item (SPEC §3.6): Draft → Assigned → Accepted → Feedback → Closed,
 /// with Feedback → Returned → Accepted. Urges and notes leave the state as it is: an urge goes to
 /// any assigned item not yet closed; a note may be added while the item is in hand.
+/// A step is named by the kind of entry it records (<see cref="SupervisionEntryKind"/>).
 /// Who may take a step is decided elsewhere (by role and unit); this says only what the state allows.
 /// </summary>
 public static class SupervisionStateMachine
@@ -29,22 +18,22 @@ public static class SupervisionStateMachine
     private static readonly SupervisionState[] Open =
         [SupervisionState.Assigned, SupervisionState.Accepted, SupervisionState.Feedback, SupervisionState.Returned];
 
-    private static SupervisionState? Target(SupervisionState from, SupervisionAction action) => (action, from) switch
+    private static SupervisionState? Target(SupervisionState from, SupervisionEntryKind action) => (action, from) switch
     {
-        (SupervisionAction.Assign, SupervisionState.Draft) => SupervisionState.Assigned,
-        (SupervisionAction.Accept, SupervisionState.Assigned or SupervisionState.Returned) => SupervisionState.Accepted,
-        (SupervisionAction.Feedback, SupervisionState.Accepted) => SupervisionState.Feedback,
-        (SupervisionAction.Return, SupervisionState.Feedback) => SupervisionState.Returned,
-        (SupervisionAction.Close, SupervisionState.Feedback) => SupervisionState.Closed,
-        (SupervisionAction.Urge or SupervisionAction.Note, _) when Open.Contains(from) => from,
+        (SupervisionEntryKind.Assign, SupervisionState.Draft) => SupervisionState.Assigned,
+        (SupervisionEntryKind.Accept, SupervisionState.Assigned or SupervisionState.Returned) => SupervisionState.Accepted,
+        (SupervisionEntryKind.Feedback, SupervisionState.Accepted) => SupervisionState.Feedback,
+        (SupervisionEntryKind.Return, SupervisionState.Feedback) => SupervisionState.Returned,
+        (SupervisionEntryKind.Close, SupervisionState.Feedback) => SupervisionState.Closed,
+        (SupervisionEntryKind.Urge or SupervisionEntryKind.Note, _) when Open.Contains(from) => from,
         _ => null,
     };
 
     /// <summary>The steps the state allows, in the order an office takes them.</summary>
-    public static IReadOnlyList<SupervisionAction> AllowedFrom(SupervisionState state) =>
-        Enum.GetValues<SupervisionAction>().Where(a => Target(state, a) is not null).ToList();
+    public static IReadOnlyList<SupervisionEntryKind> AllowedFrom(SupervisionState state) =>
+        Enum.GetValues<SupervisionEntryKind>().Where(a => Target(state, a) is not null).ToList();
 
-    public static SupervisionStep Next(SupervisionState from, SupervisionAction action)
+    public static SupervisionStep Next(SupervisionState from, SupervisionEntryKind action)
     {
         if (Target(from, action) is { } to) return new(to, null);
         var allowed = AllowedFrom(from);
@@ -80,19 +69,17 @@ public static class SupervisionNames
         _ => s.ToString(),
     };
 
-    public static string Zh(SupervisionAction a) => a switch
+    public static string Zh(SupervisionEntryKind a) => a switch
     {
-        SupervisionAction.Assign => "交办",
-        SupervisionAction.Accept => "承办",
-        SupervisionAction.Feedback => "反馈",
-        SupervisionAction.Urge => "催办",
-        SupervisionAction.Return => "退回",
-        SupervisionAction.Close => "办结",
-        SupervisionAction.Note => "备注",
+        SupervisionEntryKind.Assign => "交办",
+        SupervisionEntryKind.Accept => "承办",
+        SupervisionEntryKind.Feedback => "反馈",
+        SupervisionEntryKind.Urge => "催办",
+        SupervisionEntryKind.Return => "退回",
+        SupervisionEntryKind.Close => "办结",
+        SupervisionEntryKind.Note => "备注",
         _ => a.ToString(),
     };
-
-    public static string Zh(SupervisionEntryKind k) => Zh((SupervisionAction)(int)k);
 
     public static string Zh(SupervisionSource s) => s switch
     {

@@ -1,16 +1,16 @@
 using Milepost.Core.Supervision;
-using static Milepost.Core.Supervision.SupervisionAction;
+using static Milepost.Core.Supervision.SupervisionEntryKind;
 using static Milepost.Core.Supervision.SupervisionState;
 
 namespace Milepost.Core.Tests.Supervision;
 
 public class SupervisionStateMachineTests
 {
-    public static TheoryData<SupervisionState, SupervisionAction, SupervisionState> Legal => new()
+    public static TheoryData<SupervisionState, SupervisionEntryKind, SupervisionState> Legal => new()
     {
         { Draft, Assign, Assigned },
         { Assigned, Accept, Accepted },
-        { Accepted, SupervisionAction.Feedback, SupervisionState.Feedback },
+        { Accepted, SupervisionEntryKind.Feedback, SupervisionState.Feedback },
         { SupervisionState.Feedback, Close, Closed },
         { SupervisionState.Feedback, Return, Returned },
         { Returned, Accept, Accepted },
@@ -25,19 +25,19 @@ public class SupervisionStateMachineTests
         { Returned, Note, Returned },
     };
 
-    public static TheoryData<SupervisionState, SupervisionAction> Illegal => new()
+    public static TheoryData<SupervisionState, SupervisionEntryKind> Illegal => new()
     {
-        { Draft, Accept }, { Draft, SupervisionAction.Feedback }, { Draft, Urge }, { Draft, Return }, { Draft, Close }, { Draft, Note },
-        { Assigned, Assign }, { Assigned, SupervisionAction.Feedback }, { Assigned, Return }, { Assigned, Close },
+        { Draft, Accept }, { Draft, SupervisionEntryKind.Feedback }, { Draft, Urge }, { Draft, Return }, { Draft, Close }, { Draft, Note },
+        { Assigned, Assign }, { Assigned, SupervisionEntryKind.Feedback }, { Assigned, Return }, { Assigned, Close },
         { Accepted, Assign }, { Accepted, Accept }, { Accepted, Return }, { Accepted, Close },
-        { SupervisionState.Feedback, Assign }, { SupervisionState.Feedback, Accept }, { SupervisionState.Feedback, SupervisionAction.Feedback },
-        { Returned, Assign }, { Returned, SupervisionAction.Feedback }, { Returned, Return }, { Returned, Close },
-        { Closed, Assign }, { Closed, Accept }, { Closed, SupervisionAction.Feedback }, { Closed, Urge }, { Closed, Return }, { Closed, Close }, { Closed, Note },
+        { SupervisionState.Feedback, Assign }, { SupervisionState.Feedback, Accept }, { SupervisionState.Feedback, SupervisionEntryKind.Feedback },
+        { Returned, Assign }, { Returned, SupervisionEntryKind.Feedback }, { Returned, Return }, { Returned, Close },
+        { Closed, Assign }, { Closed, Accept }, { Closed, SupervisionEntryKind.Feedback }, { Closed, Urge }, { Closed, Return }, { Closed, Close }, { Closed, Note },
     };
 
     [Theory]
     [MemberData(nameof(Legal))]
-    public void Next_LegalStep_GivesTheNextState(SupervisionState from, SupervisionAction action, SupervisionState expected)
+    public void Next_LegalStep_GivesTheNextState(SupervisionState from, SupervisionEntryKind action, SupervisionState expected)
     {
         var step = SupervisionStateMachine.Next(from, action);
         Assert.True(step.IsAllowed);
@@ -47,7 +47,7 @@ public class SupervisionStateMachineTests
 
     [Theory]
     [MemberData(nameof(Illegal))]
-    public void Next_IllegalStep_IsRefusedNamingTheStateAndTheAllowedSteps(SupervisionState from, SupervisionAction action)
+    public void Next_IllegalStep_IsRefusedNamingTheStateAndTheAllowedSteps(SupervisionState from, SupervisionEntryKind action)
     {
         var step = SupervisionStateMachine.Next(from, action);
         Assert.False(step.IsAllowed);
@@ -63,10 +63,10 @@ public class SupervisionStateMachineTests
     [Fact]
     public void EveryStateAndAction_IsInExactlyOneTable()
     {
-        var legal = Legal.Select(r => ((SupervisionState)r[0], (SupervisionAction)r[1])).ToHashSet();
-        var illegal = Illegal.Select(r => ((SupervisionState)r[0], (SupervisionAction)r[1])).ToHashSet();
+        var legal = Legal.Select(r => ((SupervisionState)r[0], (SupervisionEntryKind)r[1])).ToHashSet();
+        var illegal = Illegal.Select(r => ((SupervisionState)r[0], (SupervisionEntryKind)r[1])).ToHashSet();
         foreach (var s in Enum.GetValues<SupervisionState>())
-            foreach (var a in Enum.GetValues<SupervisionAction>())
+            foreach (var a in Enum.GetValues<SupervisionEntryKind>())
                 Assert.True(legal.Contains((s, a)) ^ illegal.Contains((s, a)), $"{s} × {a}");
     }
 
