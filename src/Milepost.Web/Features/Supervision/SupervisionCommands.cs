@@ -54,21 +54,22 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         if (errors.Count > 0) throw new ValidationException(errors);
 
         var items = new List<SupervisionItem>();
+        var now = clock.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var input in inputs.Select(x => Leadered(actor, x)))
         {
-            var item = new SupervisionItem { DivisionCode = "", Content = "", Version = 1, CreatedBy = actor.DisplayName, CreatedAt = clock.UtcNow };
+            var item = new SupervisionItem { DivisionCode = "", Content = "", Version = 1, CreatedBy = actor.DisplayName, CreatedAt = now };
             await ApplyAsync(item, input, ct);
             if (assign)
             {
                 item.State = SupervisionState.Assigned;
-                item.Entries.Add(Entry(actor, item, SupervisionEntryKind.Assign, null));
+                item.Entries.Add(Entry(actor, item, SupervisionEntryKind.Assign, null, now));
             }
             db.SupervisionItems.Add(item);
             items.Add(item);
         }
         await db.SaveChangesAsync(ct);
-        foreach (var item in items) await Audit(actor, "supervision.create", item, null, ct);
+        foreach (var item in items) await Audit(actor, "supervision.create", item, null, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return items.Select(i => i.Id).ToList();
@@ -88,7 +89,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         if (item.Version != expectedVersion) throw await ConflictAsync(id, ct);
         var before = Snapshot(item);
         await ApplyAsync(item, input, ct);
-        await SaveAsync(actor, "supervision.update", item, before, ct);
+        await SaveAsync(actor, "supervision.update", item, before, clock.UtcNow, ct);
     }
 
     /// <summary>Takes one step: assign, accept, feedback, urge, return, close (with its evaluation) or a note.</summary>
@@ -106,6 +107,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         if (item.Version != step.Version) throw await ConflictAsync(id, ct);
 
         var before = Snapshot(item);
+        var now = clock.UtcNow;
         item.State = next.Next!.Value;
         if (kind == SupervisionEntryKind.Close)
         {
@@ -113,8 +115,8 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
             item.EvaluationComment = text;
             item.ClosedOn = clock.Today;
         }
-        item.Entries.Add(Entry(actor, item, kind, text ?? (kind == SupervisionEntryKind.Urge ? "请抓紧办理，按期反馈办理情况。" : null)));
-        await SaveAsync(actor, "supervision." + kind.ToString().ToLowerInvariant(), item, before, ct);
+        item.Entries.Add(Entry(actor, item, kind, text ?? (kind == SupervisionEntryKind.Urge ? "请抓紧办理，按期反馈办理情况。" : null), now));
+        await SaveAsync(actor, "supervision." + kind.ToString().ToLowerInvariant(), item, before, now, ct);
     }
 
     private static ForbiddenException Forbidden(SupervisionEntryKind kind) => kind switch
@@ -218,9 +220,9 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         foreach (var p in item.Projects) p.DivisionCode = item.DivisionCode;
     }
 
-    private SupervisionEntry Entry(Actor actor, SupervisionItem item, SupervisionEntryKind kind, string? text) => new()
+    private static SupervisionEntry Entry(Actor actor, SupervisionItem item, SupervisionEntryKind kind, string? text, DateTime at) => new()
     {
-        DivisionCode = item.DivisionCode, Kind = kind, Text = text, By = actor.DisplayName, ByUnitId = actor.UnitId, At = clock.UtcNow,
+        DivisionCode = item.DivisionCode, Kind = kind, Text = text, By = actor.DisplayName, ByUnitId = actor.UnitId, At = at,
     };
 
     private async Task<SupervisionItem> LoadAsync(Actor actor, long id, CancellationToken ct) =>
@@ -228,11 +230,11 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
             .AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct)
         ?? throw new NotFoundException($"supervision item {id}");
 
-    private async Task SaveAsync(Actor actor, string action, SupervisionItem item, object before, CancellationToken ct)
+    private async Task SaveAsync(Actor actor, string action, SupervisionItem item, object before, DateTime now, CancellationToken ct)
     {
         item.Version++;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await Audit(actor, action, item, before, ct);
+        await Audit(actor, action, item, before, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -266,7 +268,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         Step = i.Entries.Where(e => e.Id == 0).Select(e => new { Kind = e.Kind.ToString(), e.Text, e.By }).LastOrDefault(),
     };
 
-    private Task Audit(Actor actor, string action, SupervisionItem i, object? before, CancellationToken ct) =>
-        AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, action, "SupervisionItem",
+    private Task Audit(Actor actor, string action, SupervisionItem i, object? before, DateTime now, CancellationToken ct) =>
+        AuditTrail.AppendAsync(db, now, actor.UserName, action, "SupervisionItem",
             i.Id.ToString(CultureInfo.InvariantCulture), i.DivisionCode, before, Snapshot(i), ct);
 }
