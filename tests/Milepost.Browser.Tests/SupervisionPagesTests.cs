@@ -84,4 +84,23 @@ public sealed class SupervisionPagesTests(AppFixture app)
         await Assertions.Expect(office.GetByTestId("actions")).ToHaveCountAsync(0);
         await office.ScreenshotAsync(new() { Path = Shot("55-supervision-closed.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Leader_WritesAnInstructionForTheOffice_AndFollowsTheirOwnInstructions()
+    {
+        var page = await app.SignInAsync("leader");
+        await page.GotoAsync("/supervision/new");
+        await WaitAsync(page, "新建督办事项");
+        await Assertions.Expect(page.Locator("#f-leader")).ToHaveValueAsync("陈宇航 副市长");
+        await Assertions.Expect(page.Locator("#f-assign")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#f-draft")).ToContainTextAsync("提交督查室交办");
+        await page.Locator("#f-source").FillAsync("陈宇航副市长批示：新能源汽车零部件产业园要加快标准厂房建设，请经信局拿出倒排计划。");
+        await page.ScreenshotAsync(new() { Path = Shot("56-supervision-leader-new.png"), FullPage = true });
+
+        await page.GotoAsync("/supervision/inbox");
+        await WaitAsync(page, "督办待办");
+        await Assertions.Expect(page.GetByTestId("section-mine")).ToContainTextAsync("我批示的事项");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "拿出大数据产业园一期三季度招商签约清单" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("57-supervision-leader-inbox.png"), FullPage = true });
+    }
 }
