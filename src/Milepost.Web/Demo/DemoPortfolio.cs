@@ -52,6 +52,7 @@ public static partial class DemoPortfolio
         foreach (var p in projects) AddWork(db, p, units, leaders, nowUtc);
         await db.SaveChangesAsync(ct);
         await AddProblemsAsync(db, projects.Select(x => x.Project).ToList(), units, leaders, ct);
+        AddSupervisionStory(db, units, leaders, projects);
 
         // The demo is told as of its story date: warnings and indicators read as on that day.
         db.Settings.Add(new PortfolioSetting

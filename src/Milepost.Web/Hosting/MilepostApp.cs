@@ -157,6 +157,7 @@ public static class MilepostApp
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
         services.AddProblems();
+        Features.Supervision.SupervisionFeature.AddSupervision(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -206,6 +207,7 @@ public static class MilepostApp
         app.MapProjectsApi();
         app.MapNodesApi();
         app.MapProblemsApi();
+        Features.Supervision.SupervisionFeature.MapSupervisionApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -17,6 +17,8 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScopeNode { get; private set; }
     public long InScopeProblem { get; private set; }    // on InScope, assigned to 市交通运输局 (dept)
     public long OutOfScopeProblem { get; private set; } // on OutOfScope, assigned to 市经济和信息化局
+    public long InScopeItem { get; private set; }    // a supervision item 市交通运输局 leads
+    public long OutOfScopeItem { get; private set; } // one of 市商务局's
 
     public async Task InitializeAsync()
     {
@@ -31,6 +33,8 @@ public sealed class MatrixFixture : IAsyncLifetime
         OutOfScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{OutOfScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
         InScopeProblem = (await (await supervisor.GetAsync($"/api/v1/problems?projectId={InScope}")).ReadAsync<Features.Problems.ProblemLedger>()).Rows.Single(r => r.LeadDepartment == "市交通运输局").Id;
         OutOfScopeProblem = (await (await supervisor.GetAsync($"/api/v1/problems?projectId={OutOfScope}")).ReadAsync<Features.Problems.ProblemLedger>()).Rows[0].Id;
+        InScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("协调省交通运输厅"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
+        OutOfScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("会展中心倒排工期"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -66,6 +70,12 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/problems/{problemId:long}/state"] = ProblemRule(dept: HttpStatusCode.BadRequest, owner: HttpStatusCode.Forbidden, leader: HttpStatusCode.Forbidden),
         ["POST /api/v1/problems/{problemId:long}/escalations"] = ProblemRule(dept: HttpStatusCode.Forbidden, owner: HttpStatusCode.Forbidden, leader: HttpStatusCode.Forbidden),
         ["POST /api/v1/problems/{problemId:long}/comments"] = ProblemRule(dept: HttpStatusCode.BadRequest, owner: HttpStatusCode.BadRequest, leader: HttpStatusCode.BadRequest),
+        // Supervision items: the office and leaders see all, a department its own; owners and admins are refused at the door.
+        ["GET /api/v1/supervision/{itemId:long}"] = Supervision(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK),
+        // Only drafts are edited, by the office: an assigned item is refused by the rules (400), others by their role.
+        ["PUT /api/v1/supervision/{itemId:long}"] = Supervision(HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        // A step without an action is refused by the rules for anyone who may see the item.
+        ["POST /api/v1/supervision/{itemId:long}/steps"] = Supervision(HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -106,6 +116,21 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["auditor"] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound),
     };
 
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Supervision(HttpStatusCode supervisor, HttpStatusCode leader, HttpStatusCode dept) => new()
+    {
+        ["anonymous"] = (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+        ["supervisor"] = (supervisor, supervisor),
+        ["leader"] = (leader, leader),
+        ["dept"] = (dept, HttpStatusCode.NotFound),
+        ["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["admin"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["security"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+        ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+    };
+
+    private static Dictionary<string, HttpStatusCode> SupervisionList(HttpStatusCode allowed, params string[] users) =>
+        Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : users.Contains(u) ? allowed : HttpStatusCode.Forbidden);
+
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
         Dictionary<string, (HttpStatusCode, HttpStatusCode)> rules, string user, (HttpStatusCode, HttpStatusCode) rule)
     {
@@ -130,6 +155,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             "supervisor" or "owner" => HttpStatusCode.BadRequest,
             _ => HttpStatusCode.Forbidden,
         }),
+        ["GET /api/v1/supervision/"] = SupervisionList(HttpStatusCode.OK, "supervisor", "leader", "dept"),
+        ["GET /api/v1/supervision/inbox"] = SupervisionList(HttpStatusCode.OK, "supervisor", "leader", "dept"),
+        ["POST /api/v1/supervision/"] = SupervisionList(HttpStatusCode.BadRequest, "supervisor", "leader"),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -149,7 +177,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /account/logout", "/_blazor", "/_blazor/negotiate", "/_blazor/initializers", "/_blazor/disconnect",
          "GET /_framework/opaque-redirect", "GET /{**path:file}", "HEAD /{**path:file}",
          // The account's own pages (any signed-in user, for themselves only): covered by the Account tests.
-         "/account/change-password", "/account/two-factor"];
+         "/account/change-password", "/account/two-factor",
+         // Supervision pages open to three roles: covered by SupervisionPages_ below.
+         "/supervision", "/supervision/inbox", "/supervision/new", "/supervision/{ItemId:long}"];
 
     [Fact]
     public void EveryEndpoint_HasARule_AndOnlyTheAllowListIsAnonymous()
@@ -190,6 +220,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
                     var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
                     url = url.Replace("{problemId:long}", (inScope ? fx.InScopeProblem : fx.OutOfScopeProblem).ToString());
+                    url = url.Replace("{itemId:long}", (inScope ? fx.InScopeItem : fx.OutOfScopeItem).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -240,6 +271,32 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             if (response.StatusCode != HttpStatusCode.NotFound) failures.Add($"{user} GET /projects/{fx.OutOfScope}: {(int)response.StatusCode}");
             if ((await response.Content.ReadAsStringAsync()).Contains("大数据产业园一期")) failures.Add($"{user}: the 404 page names the project");
         }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task SupervisionPages_OpenToTheOfficeLeadersAndDepartments_ItemsOnlyInScope()
+    {
+        var failures = new List<string>();
+        var pages = new Dictionary<string, string[]>
+        {
+            ["/supervision"] = ["supervisor", "leader", "dept"], ["/supervision/inbox"] = ["supervisor", "leader", "dept"],
+            [$"/supervision/{fx.InScopeItem}"] = ["supervisor", "leader", "dept"], ["/supervision/new"] = ["supervisor", "leader"],
+        };
+        foreach (var (url, allowed) in pages)
+            foreach (var user in Users)
+            {
+                var response = await fx.Clients[user].GetAsync(url);
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var ok = user == "anonymous" ? response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login")
+                    : allowed.Contains(user) ? response.StatusCode == HttpStatusCode.OK
+                    : response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied");
+                if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");
+            }
+        // Another unit's item is a 404 that does not show it.
+        var other = await fx.Clients["dept"].GetAsync($"/supervision/{fx.OutOfScopeItem}");
+        if (other.StatusCode != HttpStatusCode.NotFound) failures.Add($"dept GET /supervision/{fx.OutOfScopeItem}: {(int)other.StatusCode}");
+        if ((await other.Content.ReadAsStringAsync()).Contains("会展中心")) failures.Add("dept: the 404 page shows the item");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
