@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
+using Milepost.Web.Features.Approvals;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Settings;
+using Milepost.Web.Features.Visits;
 using Milepost.Web.Shared;
 
 namespace Milepost.Web.Hosting;
@@ -155,6 +157,8 @@ public static class MilepostApp
         services.AddAntDesign();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
+        services.AddVisits();
+        services.AddApprovals();
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -203,6 +207,8 @@ public static class MilepostApp
         app.MapAccountEndpoints();
         app.MapProjectsApi();
         app.MapNodesApi();
+        app.MapVisitsApi();
+        app.MapApprovalsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>
