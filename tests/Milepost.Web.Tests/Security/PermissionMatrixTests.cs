@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Milepost.Web.Tests.Infrastructure;
 
@@ -15,6 +16,15 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScope { get; private set; } // a project of neither
     public long InScopeNode { get; private set; }
     public long OutOfScopeNode { get; private set; }
+    // Visits, their first findings and approval items of the two projects; 陈宇航 is the leader account, 孙立群 someone else.
+    public long InScopeVisit { get; private set; }
+    public long OutOfScopeVisit { get; private set; }
+    public long InScopeFinding { get; private set; }
+    public long OutOfScopeFinding { get; private set; }
+    public long InScopeApproval { get; private set; }
+    public long OutOfScopeApproval { get; private set; }
+    public long OwnLeader { get; private set; }
+    public long OtherLeader { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -27,9 +37,27 @@ public sealed class MatrixFixture : IAsyncLifetime
         OutOfScope = await supervisor.IdOfAsync("大数据产业园一期");
         InScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{InScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
         OutOfScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{OutOfScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
+        await LoadVisitAndApprovalIdsAsync();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    private async Task LoadVisitAndApprovalIdsAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Milepost.Data.MilepostDb>();
+        async Task<(long Visit, long Finding)> VisitOf(long project)
+        {
+            var v = await db.Visits.Include(x => x.FindingItems).Where(x => x.Projects.Count == 1 && x.Projects.Any(p => p.ProjectId == project)).OrderBy(x => x.Id).FirstAsync();
+            return (v.Id, v.FindingItems.OrderBy(f => f.Id).First().Id);
+        }
+        (InScopeVisit, InScopeFinding) = await VisitOf(InScope);
+        (OutOfScopeVisit, OutOfScopeFinding) = await VisitOf(OutOfScope);
+        InScopeApproval = await db.ApprovalItems.Where(a => a.ProjectId == InScope).Select(a => a.Id).FirstAsync();
+        OutOfScopeApproval = await db.ApprovalItems.Where(a => a.ProjectId == OutOfScope).Select(a => a.Id).FirstAsync();
+        OwnLeader = await db.Leaders.Where(l => l.Name == "陈宇航").Select(l => l.Id).SingleAsync();
+        OtherLeader = await db.Leaders.Where(l => l.Name == "孙立群").Select(l => l.Id).SingleAsync();
+    }
 }
 
 /// <summary>
@@ -55,6 +83,18 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/projects/{id:long}/nodes"] = With(SupervisorOnly(), "owner", (HttpStatusCode.Forbidden, HttpStatusCode.NotFound)),
         // Owners may record their own nodes' actual dates: an invalid body is refused by the rules, not by the door.
         ["PUT /api/v1/projects/{id:long}/nodes/{nodeId:long}"] = With(SupervisorOnly(), "owner", (HttpStatusCode.BadRequest, HttpStatusCode.NotFound)),
+        // Visits: the in-scope visit is 孙立群's (the leader account, 陈宇航, may read it but not edit it), the other 陈宇航's own.
+        ["GET /api/v1/visits/{visitId:long}"] = Read(),
+        ["PUT /api/v1/visits/{visitId:long}"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        ["POST /api/v1/visits/{visitId:long}/findings/{findingId:long}/problem"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        ["POST /api/v1/visits/{visitId:long}/findings/{findingId:long}/supervision-item"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        // A leader's page: in scope the leader account's own, out of scope another leader's; only the office opens any.
+        ["GET /api/v1/leaders/{leaderId:long}"] = With(With(With(With(With(Read(), "dept", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)),
+            "owner", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)), "leader", (HttpStatusCode.OK, HttpStatusCode.NotFound)),
+            "supervisor", (HttpStatusCode.OK, HttpStatusCode.OK)), "admin", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)),
+        ["GET /api/v1/projects/{id:long}/approvals"] = Read(),
+        ["POST /api/v1/projects/{id:long}/approvals"] = SupervisorOnly(),
+        ["PUT /api/v1/projects/{id:long}/approvals/{approvalId:long}"] = SupervisorOnly(),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -98,6 +138,14 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             "supervisor" => HttpStatusCode.BadRequest,
             _ => HttpStatusCode.Forbidden,
         }),
+        ["GET /api/v1/visits/"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["POST /api/v1/visits/"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" or "leader" => HttpStatusCode.BadRequest,
+            _ => HttpStatusCode.Forbidden,
+        }),
+        ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -107,6 +155,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
         ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
         ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
+        ["/visits"] = false, ["/visits/new"] = false, ["/visits/{VisitId:long}"] = false, ["/visits/{VisitId:long}/edit"] = false,
+        ["/leader"] = false, ["/leaders"] = false, ["/leaders/{LeaderId:long}"] = false, ["/approvals/stats"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -155,6 +205,10 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     var node = inScope ? fx.InScopeNode : fx.OutOfScopeNode;
                     var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
                     var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
+                    url = url.Replace("{visitId:long}", (inScope ? fx.InScopeVisit : fx.OutOfScopeVisit).ToString())
+                        .Replace("{findingId:long}", (inScope ? fx.InScopeFinding : fx.OutOfScopeFinding).ToString())
+                        .Replace("{approvalId:long}", (inScope ? fx.InScopeApproval : fx.OutOfScopeApproval).ToString())
+                        .Replace("{leaderId:long}", (inScope ? fx.OwnLeader : fx.OtherLeader).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -181,7 +235,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         foreach (var (pattern, supervisorOnly) in Pages)
             foreach (var user in Users)
             {
-                var url = pattern.Replace("{Id:long}", fx.InScope.ToString());
+                var url = pattern.Replace("{Id:long}", fx.InScope.ToString())
+                    .Replace("{VisitId:long}", fx.InScopeVisit.ToString()).Replace("{LeaderId:long}", fx.OwnLeader.ToString());
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch

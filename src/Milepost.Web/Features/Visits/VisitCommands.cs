@@ -48,20 +48,20 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
     }
 
     /// <summary>Raises a problem (问题台账) from one finding, coordinated by the visit's lead leader.</summary>
-    public async Task<long> ConvertToProblemAsync(Actor actor, long visitId, long findingId, ProblemCategory category, DateOnly? deadline, long expectedVersion, CancellationToken ct = default)
+    public async Task<long> ConvertToProblemAsync(Actor actor, long visitId, long findingId, ProblemCategory? category, DateOnly? deadline, long expectedVersion, CancellationToken ct = default)
     {
         RequireRecorder(actor);
         var visit = await LoadForEditAsync(actor, visitId, expectedVersion, ct);
         var finding = visit.FindingItems.FirstOrDefault(f => f.Id == findingId) ?? throw new NotFoundException($"finding {findingId}");
         var errors = new List<ValidationError>();
         if (VisitRules.CheckConvertible(finding, toProblem: true) is { } e) errors.Add(e);
-        if (!Enum.IsDefined(category)) errors.Add(new("Category", "visit.convert.category", "请选择问题类别", "Choose the problem category"));
+        if (category is not { } c || !Enum.IsDefined(c)) errors.Add(new("Category", "visit.convert.category", "请选择问题类别", "Choose the problem category"));
         if (VisitRules.CheckDeadline(deadline, visit.Date, clock.Today) is { } d) errors.Add(d);
         if (errors.Count > 0) throw new ValidationException(errors);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == finding.ProjectId, ct);
         var problem = new Problem
         {
-            ProjectId = project.Id, DivisionCode = project.DivisionCode, Category = category, Description = finding.Text,
+            ProjectId = project.Id, DivisionCode = project.DivisionCode, Category = category!.Value, Description = finding.Text,
             RaisedBy = actor.UserName, RaisedOn = visit.Date, EscalatedOn = visit.Date, VisitId = visit.Id, State = ProblemState.Open,
             ResponsibleUnitId = project.ResponsibleUnitId, CoordinatingLeaderId = visit.LeaderId, Deadline = deadline, Version = 1,
         };

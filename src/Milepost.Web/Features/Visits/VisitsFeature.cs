@@ -79,9 +79,7 @@ public static class VisitsFeature
 
     private static async Task<Created<ConvertedDto>> ToProblem(long visitId, long findingId, ToProblemDto body, VisitCommands commands, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (body.Category is not { } category)
-            throw new ValidationException(new ValidationError("Category", "visit.convert.category", "请选择问题类别", "Choose the problem category"));
-        var id = await commands.ConvertToProblemAsync(Actor.From(user), visitId, findingId, category, body.Deadline, body.Version, ct);
+        var id = await commands.ConvertToProblemAsync(Actor.From(user), visitId, findingId, body.Category, body.Deadline, body.Version, ct);
         return TypedResults.Created($"/problems/{id}", new ConvertedDto("problem", id, $"/problems/{id}"));
     }
 
