@@ -174,6 +174,10 @@ public sealed class VisitApiTests(VisitFixture fx) : IClassFixture<VisitFixture>
         var response = await dept.GetAsync($"/api/v1/visits/{foreign.Id}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("大数据", await response.Content.ReadAsStringAsync());
+        // The page answers the same way: a 404 that does not name the visit's project.
+        var pageResponse = await dept.GetAsync($"/visits/{foreign.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, pageResponse.StatusCode);
+        Assert.DoesNotContain("大数据产业园一期", await pageResponse.Content.ReadAsStringAsync());
     }
 
     [Fact]
