@@ -36,8 +36,13 @@ public static partial class DemoPortfolio
         }
         Visit Vi(string leader, string date, string findings)
         {
-            var v = new Visit { DivisionCode = p.DivisionCode, LeaderId = leaders[leader].Id, Date = DateOnly.Parse(date), Findings = findings };
+            var v = new Visit
+            {
+                DivisionCode = p.DivisionCode, LeaderId = leaders[leader].Id, Date = DateOnly.Parse(date), Findings = findings, RecordedBy = "supervisor", Version = 1,
+            };
             v.Projects.Add(new VisitProject { ProjectId = p.Id, DivisionCode = p.DivisionCode });
+            v.Leaders.Add(new VisitLeader { LeaderId = v.LeaderId, DivisionCode = p.DivisionCode });
+            v.FindingItems.Add(new VisitFinding { DivisionCode = p.DivisionCode, Text = findings, ProjectId = p.Id });
             return v;
         }
         ApprovalItem Ap(ApprovalKind kind, string authority, string? submitted, string? approved) => new()
@@ -45,6 +50,7 @@ public static partial class DemoPortfolio
             ProjectId = p.Id, DivisionCode = p.DivisionCode, Kind = kind, Authority = authority,
             SubmittedOn = submitted is null ? null : DateOnly.Parse(submitted), ApprovedOn = approved is null ? null : DateOnly.Parse(approved),
             State = approved is not null ? ApprovalState.Approved : submitted is not null ? ApprovalState.Submitted : ApprovalState.NotSubmitted,
+            Version = 1,
         };
 
         switch (p.Name)

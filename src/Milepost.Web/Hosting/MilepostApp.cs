@@ -10,8 +10,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
 using Milepost.Web.Features.Problems;
+using Milepost.Web.Features.Approvals;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Settings;
+using Milepost.Web.Features.Visits;
 using Milepost.Web.Shared;
 
 namespace Milepost.Web.Hosting;
@@ -158,6 +160,8 @@ public static class MilepostApp
         services.AddScoped<ProjectCommands>();
         services.AddProblems();
         Features.Supervision.SupervisionFeature.AddSupervision(services);
+        services.AddVisits();
+        services.AddApprovals();
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -208,6 +212,8 @@ public static class MilepostApp
         app.MapNodesApi();
         app.MapProblemsApi();
         Features.Supervision.SupervisionFeature.MapSupervisionApi(app);
+        app.MapVisitsApi();
+        app.MapApprovalsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Milepost.Web.Tests.Infrastructure;
 
@@ -19,6 +20,15 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScopeProblem { get; private set; } // on OutOfScope, assigned to 市经济和信息化局
     public long InScopeItem { get; private set; }    // a supervision item 市交通运输局 leads
     public long OutOfScopeItem { get; private set; } // one of 市商务局's
+    // Visits, their first findings and approval items of the two projects; 陈宇航 is the leader account, 孙立群 someone else.
+    public long InScopeVisit { get; private set; }
+    public long OutOfScopeVisit { get; private set; }
+    public long InScopeFinding { get; private set; }
+    public long OutOfScopeFinding { get; private set; }
+    public long InScopeApproval { get; private set; }
+    public long OutOfScopeApproval { get; private set; }
+    public long OwnLeader { get; private set; }
+    public long OtherLeader { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -35,9 +45,27 @@ public sealed class MatrixFixture : IAsyncLifetime
         OutOfScopeProblem = (await (await supervisor.GetAsync($"/api/v1/problems?projectId={OutOfScope}")).ReadAsync<Features.Problems.ProblemLedger>()).Rows[0].Id;
         InScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("协调省交通运输厅"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
         OutOfScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("会展中心倒排工期"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
+        await LoadVisitAndApprovalIdsAsync();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    private async Task LoadVisitAndApprovalIdsAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Milepost.Data.MilepostDb>();
+        async Task<(long Visit, long Finding)> VisitOf(long project)
+        {
+            var v = await db.Visits.Include(x => x.FindingItems).Where(x => x.Projects.Count == 1 && x.Projects.Any(p => p.ProjectId == project)).OrderBy(x => x.Id).FirstAsync();
+            return (v.Id, v.FindingItems.OrderBy(f => f.Id).First().Id);
+        }
+        (InScopeVisit, InScopeFinding) = await VisitOf(InScope);
+        (OutOfScopeVisit, OutOfScopeFinding) = await VisitOf(OutOfScope);
+        InScopeApproval = await db.ApprovalItems.Where(a => a.ProjectId == InScope).Select(a => a.Id).FirstAsync();
+        OutOfScopeApproval = await db.ApprovalItems.Where(a => a.ProjectId == OutOfScope).Select(a => a.Id).FirstAsync();
+        OwnLeader = await db.Leaders.Where(l => l.Name == "陈宇航").Select(l => l.Id).SingleAsync();
+        OtherLeader = await db.Leaders.Where(l => l.Name == "孙立群").Select(l => l.Id).SingleAsync();
+    }
 }
 
 /// <summary>
@@ -76,6 +104,18 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["PUT /api/v1/supervision/{itemId:long}"] = Supervision(HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
         // A step without an action is refused by the rules for anyone who may see the item.
         ["POST /api/v1/supervision/{itemId:long}/steps"] = Supervision(HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+        // Visits: the in-scope visit is 孙立群's (the leader account, 陈宇航, may read it but not edit it), the other 陈宇航's own.
+        ["GET /api/v1/visits/{visitId:long}"] = Read(),
+        ["PUT /api/v1/visits/{visitId:long}"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        ["POST /api/v1/visits/{visitId:long}/findings/{findingId:long}/problem"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        ["POST /api/v1/visits/{visitId:long}/findings/{findingId:long}/supervision-item"] = With(SupervisorOnly(), "leader", (HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)),
+        // A leader's page: in scope the leader account's own, out of scope another leader's; only the office opens any.
+        ["GET /api/v1/leaders/{leaderId:long}"] = With(With(With(With(With(Read(), "dept", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)),
+            "owner", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)), "leader", (HttpStatusCode.OK, HttpStatusCode.NotFound)),
+            "supervisor", (HttpStatusCode.OK, HttpStatusCode.OK)), "admin", (HttpStatusCode.NotFound, HttpStatusCode.NotFound)),
+        ["GET /api/v1/projects/{id:long}/approvals"] = Read(),
+        ["POST /api/v1/projects/{id:long}/approvals"] = SupervisorOnly(),
+        ["PUT /api/v1/projects/{id:long}/approvals/{approvalId:long}"] = SupervisorOnly(),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -158,6 +198,14 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /api/v1/supervision/"] = SupervisionList(HttpStatusCode.OK, "supervisor", "leader", "dept"),
         ["GET /api/v1/supervision/inbox"] = SupervisionList(HttpStatusCode.OK, "supervisor", "leader", "dept"),
         ["POST /api/v1/supervision/"] = SupervisionList(HttpStatusCode.BadRequest, "supervisor", "leader"),
+        ["GET /api/v1/visits/"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["POST /api/v1/visits/"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" or "leader" => HttpStatusCode.BadRequest,
+            _ => HttpStatusCode.Forbidden,
+        }),
+        ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -169,6 +217,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
         // The problem pages: the business roles (the admin roles are sent to 无权访问); /problems/new for supervisor and owner.
         ["/problems"] = false, ["/problems/new"] = false, ["/problems/{ProblemId:long}"] = false,
+        ["/visits"] = false, ["/visits/new"] = false, ["/visits/{VisitId:long}"] = false, ["/visits/{VisitId:long}/edit"] = false,
+        ["/leader"] = false, ["/leaders"] = false, ["/leaders/{LeaderId:long}"] = false, ["/approvals/stats"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -221,6 +271,10 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
                     url = url.Replace("{problemId:long}", (inScope ? fx.InScopeProblem : fx.OutOfScopeProblem).ToString());
                     url = url.Replace("{itemId:long}", (inScope ? fx.InScopeItem : fx.OutOfScopeItem).ToString());
+                    url = url.Replace("{visitId:long}", (inScope ? fx.InScopeVisit : fx.OutOfScopeVisit).ToString())
+                        .Replace("{findingId:long}", (inScope ? fx.InScopeFinding : fx.OutOfScopeFinding).ToString())
+                        .Replace("{approvalId:long}", (inScope ? fx.InScopeApproval : fx.OutOfScopeApproval).ToString())
+                        .Replace("{leaderId:long}", (inScope ? fx.OwnLeader : fx.OtherLeader).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -247,8 +301,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         foreach (var (pattern, supervisorOnly) in Pages)
             foreach (var user in Users)
             {
-                var url = pattern.Replace("{Id:long}", fx.InScope.ToString());
-                url = url.Replace("{ProblemId:long}", fx.InScopeProblem.ToString());
+                var url = pattern.Replace("{Id:long}", fx.InScope.ToString()).Replace("{ProblemId:long}", fx.InScopeProblem.ToString())
+                    .Replace("{VisitId:long}", fx.InScopeVisit.ToString()).Replace("{LeaderId:long}", fx.OwnLeader.ToString());
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch
