@@ -51,6 +51,7 @@ public static partial class DemoPortfolio
 
         foreach (var p in projects) AddWork(db, p, units, leaders, nowUtc);
         await db.SaveChangesAsync(ct);
+        AddReportCases(db, projects);
 
         // The demo is told as of its story date: warnings and indicators read as on that day.
         db.Settings.Add(new PortfolioSetting

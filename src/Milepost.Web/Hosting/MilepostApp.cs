@@ -155,6 +155,7 @@ public static class MilepostApp
         services.AddAntDesign();
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
+        Features.Reports.ReportsFeature.AddReports(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -203,6 +204,7 @@ public static class MilepostApp
         app.MapAccountEndpoints();
         app.MapProjectsApi();
         app.MapNodesApi();
+        Features.Reports.ReportsFeature.MapReportsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>
