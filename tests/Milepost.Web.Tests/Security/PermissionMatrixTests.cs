@@ -15,6 +15,10 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScope { get; private set; } // a project of neither
     public long InScopeNode { get; private set; }
     public long OutOfScopeNode { get; private set; }
+    public long InScopeReport { get; private set; }   // an approved report of InScope, with a photo
+    public long OutOfScopeReport { get; private set; }
+    public long InScopePhoto { get; private set; }
+    public long OutOfScopePhoto { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -27,6 +31,8 @@ public sealed class MatrixFixture : IAsyncLifetime
         OutOfScope = await supervisor.IdOfAsync("大数据产业园一期");
         InScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{InScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
         OutOfScopeNode = (await (await supervisor.GetAsync($"/api/v1/projects/{OutOfScope}/schedule")).ReadAsync<Features.Projects.ScheduleView>()).Nodes[0].Id;
+        (InScopeReport, InScopePhoto) = await Reports.ReportMatrixData.ApprovedReportWithPhotoAsync(Factory, InScope);
+        (OutOfScopeReport, OutOfScopePhoto) = await Reports.ReportMatrixData.ApprovedReportWithPhotoAsync(Factory, OutOfScope);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -55,6 +61,18 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/projects/{id:long}/nodes"] = With(SupervisorOnly(), "owner", (HttpStatusCode.Forbidden, HttpStatusCode.NotFound)),
         // Owners may record their own nodes' actual dates: an invalid body is refused by the rules, not by the door.
         ["PUT /api/v1/projects/{id:long}/nodes/{nodeId:long}"] = With(SupervisorOnly(), "owner", (HttpStatusCode.BadRequest, HttpStatusCode.NotFound)),
+        // Monthly reports: read within scope; the owner fills in, submits and corrects; the supervisor reviews. The
+        // reports used are approved, so every step the door lets through is refused by the state machine or the input.
+        ["GET /api/v1/reports/{reportId:long}"] = Read(),
+        ["GET /api/v1/photos/{photoId:long}"] = Read(),
+        ["GET /api/v1/photos/{photoId:long}/thumb"] = Read(),
+        ["POST /api/v1/projects/{id:long}/reports"] = ReportOwner(),
+        ["PUT /api/v1/reports/{reportId:long}"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/submit"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/revisions"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/photos"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/approve"] = ReportReview(),
+        ["POST /api/v1/reports/{reportId:long}/return"] = ReportReview(),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -82,6 +100,25 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["auditor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
     };
 
+    // Scope first (another unit's report is not found), then the role.
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> ReportOwner()
+    {
+        var rules = SupervisorOnly();
+        rules["supervisor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden);
+        rules["dept"] = (HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        rules["owner"] = (HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+        foreach (var admin in new[] { "admin", "security", "auditor" }) rules[admin] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound);
+        return rules;
+    }
+
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> ReportReview()
+    {
+        var rules = ReportOwner();
+        rules["supervisor"] = (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest);
+        rules["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        return rules;
+    }
+
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
         Dictionary<string, (HttpStatusCode, HttpStatusCode)> rules, string user, (HttpStatusCode, HttpStatusCode) rule)
     {
@@ -98,6 +135,13 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             "supervisor" => HttpStatusCode.BadRequest,
             _ => HttpStatusCode.Forbidden,
         }),
+        ["GET /api/v1/reports/inbox"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["GET /api/v1/reports/review"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" => HttpStatusCode.OK,
+            _ => HttpStatusCode.Forbidden,
+        }),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -107,6 +151,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
         ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
         ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
+        ["/reports"] = false, ["/reports/review"] = true, ["/reports/{ReportId:long}"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -155,6 +200,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     var node = inScope ? fx.InScopeNode : fx.OutOfScopeNode;
                     var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
                     var url = pattern.Replace("{id:long}", project.ToString()).Replace("{nodeId:long}", node.ToString()).Replace("{year:int}", "2020");
+                    url = url.Replace("{reportId:long}", (inScope ? fx.InScopeReport : fx.OutOfScopeReport).ToString())
+                        .Replace("{photoId:long}", (inScope ? fx.InScopePhoto : fx.OutOfScopePhoto).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -182,6 +229,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             foreach (var user in Users)
             {
                 var url = pattern.Replace("{Id:long}", fx.InScope.ToString());
+                url = url.Replace("{ReportId:long}", fx.InScopeReport.ToString());
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch
@@ -193,6 +241,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "admin" or "security" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
+                    "admin" or "security" or "auditor" when pattern == "/reports/{ReportId:long}" => response.StatusCode == HttpStatusCode.NotFound,
                     _ => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                 };
                 if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");

@@ -147,6 +147,9 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
         return photo.Id;
     }
 
+    /// <summary>Checks scope, role and state for a step before its input is even read (404, then 403, then 400).</summary>
+    public Task AuthorizeAsync(Actor actor, long id, ReportAction action, CancellationToken ct = default) => LoadAsync(actor, id, null, action, ct);
+
     private async Task<MonthlyReport> LoadAsync(Actor actor, long id, long? expectedVersion, ReportAction action, CancellationToken ct)
     {
         var report = await db.MonthlyReports.Include(r => r.FundsReceived).FirstOrDefaultAsync(r => r.Id == id, ct)

@@ -64,10 +64,18 @@ public static class ReportsFeature
     }
 
     private static Task<Ok<ReportDto>> Save(long reportId, ReportInputDto body, ReportCommands c, ReportQueries q, ClaimsPrincipal user, CancellationToken ct) =>
-        Then(user, reportId, q, a => c.SaveAsync(a, reportId, body.ToInput(), body.Version, ct), ct);
+        Then(user, reportId, q, async a =>
+        {
+            await c.AuthorizeAsync(a, reportId, ReportAction.Save, ct);
+            await c.SaveAsync(a, reportId, body.ToInput(), body.Version, ct);
+        }, ct);
 
     private static Task<Ok<ReportDto>> Submit(long reportId, ReportInputDto body, ReportCommands c, ReportQueries q, ClaimsPrincipal user, CancellationToken ct) =>
-        Then(user, reportId, q, a => c.SubmitAsync(a, reportId, body.HasFigures ? body.ToInput() : null, body.Version, ct), ct);
+        Then(user, reportId, q, async a =>
+        {
+            await c.AuthorizeAsync(a, reportId, ReportAction.Submit, ct);
+            await c.SubmitAsync(a, reportId, body.HasFigures ? body.ToInput() : null, body.Version, ct);
+        }, ct);
 
     private static Task<Ok<ReportDto>> Approve(long reportId, ReviewDto body, ReportCommands c, ReportQueries q, ClaimsPrincipal user, CancellationToken ct) =>
         Then(user, reportId, q, a => c.ApproveAsync(a, reportId, body.Comment, body.Version, ct), ct);
