@@ -69,6 +69,8 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
     /// Funds of the one report that counts for each month (approved with the highest revision, else submitted), so a
     /// correction in progress, a superseded revision or a returned report never adds its funds a second time.
     /// </summary>
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
     private static List<FundsFigure> CountingFunds(IEnumerable<MonthlyReport> reports) =>
         reports.Where(r => r.State is ReportState.Approved or ReportState.Submitted)
             .GroupBy(r => r.Month)
@@ -80,8 +82,9 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
     private ReportFigure ToFigure(MonthlyReport r)
     {
         // A returned report is back with its owner: it is not submitted until sent again.
+        // A portfolio pinned to an as-of date (the demo) may receive submissions at a later real time: they count as of that day.
         DateOnly? submitted = r.State is ReportState.Submitted or ReportState.Approved && r.SubmittedAt is { } at
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone))
+            ? Min(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone)), clock.Today)
             : null;
         return new ReportFigure(r.Month, r.CompletedInvestment, r.ProgressPercent, r.State == ReportState.Approved, submitted, r.Revision);
     }

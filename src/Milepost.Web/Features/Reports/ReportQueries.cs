@@ -20,6 +20,9 @@ public sealed record QueueRow(long ProjectId, string ProjectName, string? OwnerU
 
 public sealed record ReviewQueue(IReadOnlyList<QueueRow> Waiting, YearMonth ClosedMonth, IReadOnlyList<QueueRow> LateOrMissing);
 
+/// <summary>One step of a report's review loop, from the audit trail: who did what when, and the comment or reason given.</summary>
+public sealed record ReportStep(DateTime TimeUtc, string Actor, string Action, int Revision, string? Comment);
+
 /// <summary>One report with what its form shows beside the inputs.</summary>
 public sealed record ReportDetail(
     MonthlyReport Report,
@@ -34,6 +37,7 @@ public sealed record ReportDetail(
     IReadOnlyList<MonthlyReport> Revisions,
     IReadOnlyDictionary<string, string> People,
     decimal? PlannedProgressPercent,
+    IReadOnlyList<ReportStep> Steps,
     bool CanEdit,
     bool CanReview,
     bool CanCorrect)
@@ -88,7 +92,7 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
         var waitingRows = waiting.Select(x =>
         {
             var due = MonthlyReport.DueDate(x.r.Month, dueDay);
-            var day = x.r.SubmittedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone)) : today;
+            var day = x.r.SubmittedAt is { } at ? Day(at) : today;
             return new QueueRow(x.r.ProjectId, x.Name, owners.GetValueOrDefault(x.OwnerUnitId), x.r.Month, due, x.r.Id, x.r.State, x.r.Revision,
                 x.r.SubmittedAt, x.r.SubmittedBy, Math.Max(0, day.DayNumber - due.DayNumber));
         }).ToList();
@@ -114,7 +118,7 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
             }
             var first = counted.Where(r => r.SubmittedAt is not null).Select(r => r.SubmittedAt!.Value).DefaultIfEmpty().Min();
             if (first == default) continue;
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(first, clock.Zone));
+            var day = Day(first);
             if (day > closedDue)
             {
                 var r = counted.MaxBy(x => x.Revision)!;
@@ -134,18 +138,24 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
             .FirstOrDefaultAsync(p => p.Id == report.ProjectId, ct);
         if (project is null) return null;
         var dueDay = await DueDayAsync(ct);
-        var all = await db.MonthlyReports.AsNoTracking().Where(r => r.ProjectId == project.Id).ToListAsync(ct);
+        var all = await db.MonthlyReports.AsNoTracking().Include(r => r.FundsReceived).Where(r => r.ProjectId == project.Id).ToListAsync(ct);
         var figures = all.Where(r => r.Month != report.Month).Select(Figure).ToList();
         var counting = IndicatorCalculator.CountingReports(figures, report.Month.Previous());
-        var previous = report.Month.Previous();
-        var lastMonth = all.Where(r => r.Month == previous && r.State is ReportState.Approved or ReportState.Submitted)
-            .OrderByDescending(r => r.State == ReportState.Approved).ThenByDescending(r => r.Revision).FirstOrDefault();
+        // The latest earlier month that counts (a returned or missing month is skipped), with its figures.
+        var lastCounting = counting.LastOrDefault();
+        var lastMonth = lastCounting is null ? null : all.Where(r => r.Month == lastCounting.Month && r.Revision == lastCounting.Revision)
+            .OrderByDescending(r => r.State == ReportState.Approved).FirstOrDefault();
         var plan = project.AnnualPlans.FirstOrDefault(a => a.Year == report.Month.Year);
         var planned = plan is null ? Money.Zero
             : plan.MonthlyPlan.Count == 12 ? Money.Sum(plan.MonthlyPlan.Take(report.Month.Month)) : plan.PlannedInvestment * (report.Month.Month / 12m);
         var revisions = all.Where(r => r.Month == report.Month).OrderByDescending(r => r.Revision).ToList();
+        var keys = revisions.ToDictionary(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Revision);
+        var keyList = keys.Keys.ToList();
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "MonthlyReport" && keyList.Contains(e.EntityId))
+            .OrderBy(e => e.Sequence).Select(e => new { e.TimeUtc, e.Actor, e.Action, e.EntityId, e.After }).ToListAsync(ct);
+        var steps = events.Select(e => new ReportStep(e.TimeUtc, e.Actor, e.Action, keys[e.EntityId], CommentOf(e.Action, e.After))).ToList();
         var names = revisions.SelectMany(r => new[] { r.SubmittedBy, r.ReviewedBy }).Concat(report.Photos.Select(p => p.UploadedBy))
-            .OfType<string>().Distinct().ToList();
+            .Concat(steps.Select(x => x.Actor)).OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
         var superseded = report.SupersededById is not null;
         var owner = actor.Is(Roles.Owner);
@@ -153,19 +163,38 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
         var openCorrection = revisions.Any(r => r.Revision > report.Revision);
         return new ReportDetail(report, project.Name, project.OwnerUnit?.Name, MonthlyReport.DueDate(report.Month, dueDay),
             plan?.PlannedInvestment ?? Money.Zero, planned, lastMonth, counting.LastOrDefault()?.ProgressPercent, figures, revisions, people,
-            plan?.PlannedProgressPercent,
+            plan?.PlannedProgressPercent, steps,
             CanEdit: owner && ReportWorkflow.CanDo(report.State, ReportAction.Save, superseded),
             CanReview: actor.Is(Roles.Supervisor) && ReportWorkflow.CanDo(report.State, ReportAction.Approve, superseded),
             CanCorrect: owner && !openCorrection && ReportWorkflow.CanDo(report.State, ReportAction.StartCorrection, superseded));
     }
 
+    /// <summary>The comment of a review or the reason of a correction, as the audit event recorded it.</summary>
+    private static string? CommentOf(string action, string? after)
+    {
+        if (after is null || action is not ("report.return" or "report.approve" or "report.correct")) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(after);
+        var root = doc.RootElement;
+        if (root.TryGetProperty("reason", out var reason)) return reason.GetString();
+        if (root.TryGetProperty("report", out var inner)) root = inner;
+        return root.TryGetProperty("ReviewComment", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+    }
+
     /// <summary>A report as the indicators count it: a returned report is back with its owner and does not count.</summary>
     public ReportFigure Figure(MonthlyReport r)
     {
-        DateOnly? submitted = r.State is ReportState.Submitted or ReportState.Approved && r.SubmittedAt is { } at
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone))
-            : null;
+        DateOnly? submitted = r.State is ReportState.Submitted or ReportState.Approved && r.SubmittedAt is { } at ? Day(at) : null;
         return new ReportFigure(r.Month, r.CompletedInvestment, r.ProgressPercent, r.State == ReportState.Approved, submitted, r.Revision);
+    }
+
+    /// <summary>
+    /// The business day of a submission. A portfolio pinned to an as-of date (the demo) may receive submissions at a
+    /// later real time; they count as made on the as-of day, never after it.
+    /// </summary>
+    public DateOnly Day(DateTime utc)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, clock.Zone));
+        return day > clock.Today ? clock.Today : day;
     }
 
     private static async Task<List<Project>> ObligedAsync(IQueryable<Project> visible, int year, CancellationToken ct) =>

@@ -36,6 +36,18 @@ public static class ReportText
         _ => T($"逾期 {-days} 天", $"{-days} days overdue"),
     };
 
+    public static string Step(string action) => action switch
+    {
+        "report.create" => T("创建月报", "created the report"),
+        "report.save" => T("保存草稿", "saved the draft"),
+        "report.submit" => T("报送", "submitted"),
+        "report.return" => T("退回修改", "returned it"),
+        "report.approve" => T("审核通过", "approved"),
+        "report.correct" => T("发起更正", "started a correction"),
+        "report.photo" => T("上传照片", "uploaded a photo"),
+        _ => action,
+    };
+
     public static string Time(DateTime? utc, TimeZoneInfo zone) =>
         utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
