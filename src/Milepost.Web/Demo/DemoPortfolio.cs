@@ -54,6 +54,7 @@ public static partial class DemoPortfolio
         await AddProblemsAsync(db, projects.Select(x => x.Project).ToList(), units, leaders, ct);
         AddSupervisionStory(db, units, leaders, projects);
         await AddVisitsAndApprovalsAsync(db, projects, units, leaders, ct);
+        AddReportCases(db, projects);
 
         // The demo is told as of its story date: warnings and indicators read as on that day.
         db.Settings.Add(new PortfolioSetting

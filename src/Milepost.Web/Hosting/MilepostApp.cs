@@ -162,6 +162,7 @@ public static class MilepostApp
         Features.Supervision.SupervisionFeature.AddSupervision(services);
         services.AddVisits();
         services.AddApprovals();
+        Features.Reports.ReportsFeature.AddReports(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -214,6 +215,7 @@ public static class MilepostApp
         Features.Supervision.SupervisionFeature.MapSupervisionApi(app);
         app.MapVisitsApi();
         app.MapApprovalsApi();
+        Features.Reports.ReportsFeature.MapReportsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

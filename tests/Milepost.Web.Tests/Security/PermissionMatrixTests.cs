@@ -29,6 +29,10 @@ public sealed class MatrixFixture : IAsyncLifetime
     public long OutOfScopeApproval { get; private set; }
     public long OwnLeader { get; private set; }
     public long OtherLeader { get; private set; }
+    public long InScopeReport { get; private set; }   // an approved report of InScope, with a photo
+    public long OutOfScopeReport { get; private set; }
+    public long InScopePhoto { get; private set; }
+    public long OutOfScopePhoto { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -46,6 +50,8 @@ public sealed class MatrixFixture : IAsyncLifetime
         InScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("协调省交通运输厅"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
         OutOfScopeItem = (await (await supervisor.GetAsync("/api/v1/supervision?q=" + Uri.EscapeDataString("会展中心倒排工期"))).ReadAsync<Features.Supervision.SupervisionPage>()).Items.Single().Id;
         await LoadVisitAndApprovalIdsAsync();
+        (InScopeReport, InScopePhoto) = await Reports.ReportMatrixData.ApprovedReportWithPhotoAsync(Factory, InScope);
+        (OutOfScopeReport, OutOfScopePhoto) = await Reports.ReportMatrixData.ApprovedReportWithPhotoAsync(Factory, OutOfScope);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -116,6 +122,18 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /api/v1/projects/{id:long}/approvals"] = Read(),
         ["POST /api/v1/projects/{id:long}/approvals"] = SupervisorOnly(),
         ["PUT /api/v1/projects/{id:long}/approvals/{approvalId:long}"] = SupervisorOnly(),
+        // Monthly reports: read within scope; the owner fills in, submits and corrects; the supervisor reviews. The
+        // reports used are approved, so every step the door lets through is refused by the state machine or the input.
+        ["GET /api/v1/reports/{reportId:long}"] = Read(),
+        ["GET /api/v1/photos/{photoId:long}"] = Read(),
+        ["GET /api/v1/photos/{photoId:long}/thumb"] = Read(),
+        ["POST /api/v1/projects/{id:long}/reports"] = ReportOwner(),
+        ["PUT /api/v1/reports/{reportId:long}"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/submit"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/revisions"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/photos"] = ReportOwner(),
+        ["POST /api/v1/reports/{reportId:long}/approve"] = ReportReview(),
+        ["POST /api/v1/reports/{reportId:long}/return"] = ReportReview(),
     };
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> Read() => new()
@@ -170,6 +188,24 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
 
     private static Dictionary<string, HttpStatusCode> SupervisionList(HttpStatusCode allowed, params string[] users) =>
         Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : users.Contains(u) ? allowed : HttpStatusCode.Forbidden);
+    // Scope first (another unit's report is not found), then the role.
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> ReportOwner()
+    {
+        var rules = SupervisorOnly();
+        rules["supervisor"] = (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden);
+        rules["dept"] = (HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        rules["owner"] = (HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+        foreach (var admin in new[] { "admin", "security", "auditor" }) rules[admin] = (HttpStatusCode.NotFound, HttpStatusCode.NotFound);
+        return rules;
+    }
+
+    private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> ReportReview()
+    {
+        var rules = ReportOwner();
+        rules["supervisor"] = (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest);
+        rules["owner"] = (HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+        return rules;
+    }
 
     private static Dictionary<string, (HttpStatusCode, HttpStatusCode)> With(
         Dictionary<string, (HttpStatusCode, HttpStatusCode)> rules, string user, (HttpStatusCode, HttpStatusCode) rule)
@@ -206,6 +242,13 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             _ => HttpStatusCode.Forbidden,
         }),
         ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["GET /api/v1/reports/inbox"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
+        ["GET /api/v1/reports/review"] = Users.ToDictionary(u => u, u => u switch
+        {
+            "anonymous" => HttpStatusCode.Unauthorized,
+            "supervisor" => HttpStatusCode.OK,
+            _ => HttpStatusCode.Forbidden,
+        }),
     };
 
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
@@ -219,6 +262,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/problems"] = false, ["/problems/new"] = false, ["/problems/{ProblemId:long}"] = false,
         ["/visits"] = false, ["/visits/new"] = false, ["/visits/{VisitId:long}"] = false, ["/visits/{VisitId:long}/edit"] = false,
         ["/leader"] = false, ["/leaders"] = false, ["/leaders/{LeaderId:long}"] = false, ["/approvals/stats"] = false,
+        ["/reports"] = false, ["/reports/review"] = true, ["/reports/{ReportId:long}"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -275,6 +319,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                         .Replace("{findingId:long}", (inScope ? fx.InScopeFinding : fx.OutOfScopeFinding).ToString())
                         .Replace("{approvalId:long}", (inScope ? fx.InScopeApproval : fx.OutOfScopeApproval).ToString())
                         .Replace("{leaderId:long}", (inScope ? fx.OwnLeader : fx.OtherLeader).ToString());
+                    url = url.Replace("{reportId:long}", (inScope ? fx.InScopeReport : fx.OutOfScopeReport).ToString())
+                        .Replace("{photoId:long}", (inScope ? fx.InScopePhoto : fx.OutOfScopePhoto).ToString());
                     var response = await SendAsync(fx.Clients[user], method, url);
                     var expected = inScope ? rules[user].In : rules[user].Out;
                     if (response.StatusCode != expected) failures.Add($"{user} {method} {url} ({(inScope ? "in" : "out of")} scope): {(int)response.StatusCode}, expected {(int)expected}");
@@ -302,7 +348,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             foreach (var user in Users)
             {
                 var url = pattern.Replace("{Id:long}", fx.InScope.ToString()).Replace("{ProblemId:long}", fx.InScopeProblem.ToString())
-                    .Replace("{VisitId:long}", fx.InScopeVisit.ToString()).Replace("{LeaderId:long}", fx.OwnLeader.ToString());
+                    .Replace("{VisitId:long}", fx.InScopeVisit.ToString()).Replace("{LeaderId:long}", fx.OwnLeader.ToString())
+                    .Replace("{ReportId:long}", fx.InScopeReport.ToString());
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch
@@ -314,6 +361,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "admin" or "security" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
+                    "admin" or "security" or "auditor" when pattern == "/reports/{ReportId:long}" => response.StatusCode == HttpStatusCode.NotFound,
                     _ => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                 };
                 if (!ok) failures.Add($"{user} GET {url}: {(int)response.StatusCode} {location}");

@@ -34,7 +34,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
         var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var plans = await db.AnnualPlans.AsNoTracking().Where(a => ids.Contains(a.ProjectId) && a.Year == year).ToDictionaryAsync(a => a.ProjectId, ct);
         var reports = (await db.MonthlyReports.AsNoTracking().Include(r => r.FundsReceived)
-            .Where(r => ids.Contains(r.ProjectId) && r.SupersededById == null).ToListAsync(ct)).ToLookup(r => r.ProjectId);
+            .Where(r => ids.Contains(r.ProjectId)).ToListAsync(ct)).ToLookup(r => r.ProjectId);
         var nodes = (await db.TimeNodes.AsNoTracking().Where(n => ids.Contains(n.ProjectId))
             .Select(n => new { n.ProjectId, n.Id, n.Name, n.PlannedFinish, n.ActualFinish, n.Weight }).ToListAsync(ct)).ToLookup(n => n.ProjectId);
         var problems = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
@@ -49,7 +49,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 p.Id, p.TotalInvestment, plan?.PlannedInvestment ?? Money.Zero, plan?.MonthlyPlan ?? [], plan?.PlannedProgressPercent,
                 figures,
                 nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(),
-                reports[p.Id].SelectMany(r => r.FundsReceived.Select(f => new FundsFigure(f.Source, f.Amount, r.Month))).ToList(),
+                CountingFunds(reports[p.Id]),
                 p.Stage, p.ClassFor(year), p.ActualStart);
             var indicators = IndicatorCalculator.Compute(facts, asOf);
             var warningFacts = new WarningFacts(
@@ -65,11 +65,26 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
         return result;
     }
 
+    /// <summary>
+    /// Funds of the one report that counts for each month (approved with the highest revision, else submitted), so a
+    /// correction in progress, a superseded revision or a returned report never adds its funds a second time.
+    /// </summary>
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static List<FundsFigure> CountingFunds(IEnumerable<MonthlyReport> reports) =>
+        reports.Where(r => r.State is ReportState.Approved or ReportState.Submitted)
+            .GroupBy(r => r.Month)
+            .Select(g => g.OrderByDescending(r => r.State == ReportState.Approved).ThenByDescending(r => r.Revision).First())
+            .SelectMany(r => r.FundsReceived.Select(f => new FundsFigure(f.Source, f.Amount, r.Month))).ToList();
+
+    // Every revision is passed, superseded ones included: the indicators take one figure per month, and the
+    // warnings take a month's first submission, which a later correction must not move.
     private ReportFigure ToFigure(MonthlyReport r)
     {
         // A returned report is back with its owner: it is not submitted until sent again.
+        // A portfolio pinned to an as-of date (the demo) may receive submissions at a later real time: they count as of that day.
         DateOnly? submitted = r.State is ReportState.Submitted or ReportState.Approved && r.SubmittedAt is { } at
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone))
+            ? Min(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone)), clock.Today)
             : null;
         return new ReportFigure(r.Month, r.CompletedInvestment, r.ProgressPercent, r.State == ReportState.Approved, submitted, r.Revision);
     }
