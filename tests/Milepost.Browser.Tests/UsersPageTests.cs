@@ -166,7 +166,17 @@ public sealed class UsersPage(IPage page)
     /// <summary>Chooses an option of an AntDesign select (each select renders its own list, hidden until opened).</summary>
     public async Task PickAsync(ILocator select, string option)
     {
-        await select.ClickAsync();
-        await page.Locator(".ant-select-item-option", new() { HasText = option }).Filter(new() { Visible = true }).ClickAsync();
+        // A click that lands while the list is still sliding open can be lost on a loaded machine: try again
+        // until the select shows the choice (checked first, so a late first click is never undone).
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if ((await select.InnerTextAsync()).Contains(option, StringComparison.Ordinal)) return;
+            var item = page.Locator(".ant-select-item-option", new() { HasText = option }).Filter(new() { Visible = true });
+            if (await item.CountAsync() == 0) await select.ClickAsync();
+            await item.ClickAsync();
+            try { await Assertions.Expect(select).ToContainTextAsync(option, new() { Timeout = 3000 }); return; }
+            catch (PlaywrightException) { }
+        }
+        await Assertions.Expect(select).ToContainTextAsync(option);
     }
 }
