@@ -97,6 +97,20 @@ public sealed partial class ReportApiTests(ReportFixture fx) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task ReportPage_OffersToRaiseAProblemFromTheReport_ToThoseWhoMayRaiseOne()
+    {
+        var owner = await fx.Factory.SignInAsync("owner");
+        var report = await ReportAsync(owner, "岷江至省会快速通道", "2020-04");
+        var link = $"/problems/new?projectId={report.ProjectId}&amp;reportId={report.Id}";
+        Assert.Contains(link, await owner.GetStringAsync($"/reports/{report.Id}"));
+        // A leader reads the report but raises no problems (SPEC §1), so is not offered to.
+        var leader = await fx.Factory.SignInAsync("leader");
+        var page = await leader.GetStringAsync($"/reports/{report.Id}");
+        Assert.Contains("岷江至省会快速通道", page);
+        Assert.DoesNotContain(link, page);
+    }
+
+    [Fact]
     public async Task StaleVersion_IsAConflictNamingWhoChangedIt_AndNothingIsOverwritten()
     {
         var owner = await fx.Factory.SignInAsync("owner");
