@@ -23,15 +23,19 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly bool _demo;
 
-    public MilepostFactory(string provider = "sqlite", string? connectionString = null, bool demo = true)
+    /// <param name="dataDirectory">An existing data folder (keys, SQLite file) to start on, as a restarted server would.</param>
+    public MilepostFactory(string provider = "sqlite", string? connectionString = null, bool demo = true, string? dataDirectory = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("milepost-test-").FullName;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("milepost-test-").FullName;
         _provider = provider;
         _connectionString = connectionString ?? $"Data Source={Path.Combine(DataDirectory, "milepost.db")}";
         _demo = demo;
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Leave the data folder in place on dispose (a restart test hands it to the next server).</summary>
+    public bool KeepDataDirectory { get; init; }
 
     /// <summary>Set to "http://127.0.0.1:0" with UseKestrel() for a real port (browser tests).</summary>
     public string? Urls { get; init; }
@@ -172,6 +176,7 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* a file still held open; temp is cleaned later */ }
+        if (!KeepDataDirectory)
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* a file still held open; temp is cleaned later */ }
     }
 }
