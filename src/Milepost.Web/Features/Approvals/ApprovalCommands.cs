@@ -17,6 +17,7 @@ public sealed class ApprovalCommands(MilepostDb db, PortfolioClock clock)
 {
     public async Task<long> CreateAsync(Actor actor, long projectId, ApprovalInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         var project = await db.Projects.AsNoTracking().VisibleTo(actor).FirstOrDefaultAsync(p => p.Id == projectId, ct)
                       ?? throw new NotFoundException($"project {projectId}");
@@ -34,6 +35,7 @@ public sealed class ApprovalCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task UpdateAsync(Actor actor, long projectId, long id, ApprovalInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         var visible = db.Projects.VisibleTo(actor).Select(p => p.Id);
         var item = await db.ApprovalItems.FirstOrDefaultAsync(a => a.Id == id && a.ProjectId == projectId && visible.Contains(a.ProjectId), ct)
@@ -80,11 +82,7 @@ public sealed class ApprovalCommands(MilepostDb db, PortfolioClock clock)
 
     private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "ApprovalItem" && e.EntityId == key)
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
-        var who = last?.Actor ?? "?";
-        var when = last is null ? "?" : TimeZoneInfo.ConvertTimeFromUtc(last.TimeUtc, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, "ApprovalItem", id, ct);
         return new ConflictException(
             $"该审批事项已由 {who} 于 {when} 修改，您的修改未保存。请刷新后重新修改。",
             $"{who} changed this approval item at {when}; your changes were not saved. Reload and edit again.");

@@ -29,6 +29,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task<long> CreateAsync(Actor actor, ProblemInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         if (!ProblemAccess.CanRaise(actor))
             throw new ForbiddenException("只有督查室和业主单位可以登记问题", "Only the supervision office and owner units may raise problems");
         if (input.HasAssignment && !ProblemAccess.CanAssign(actor))
@@ -60,6 +61,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>The supervision office edits the problem and assigns departments, coordinating leader and deadline.</summary>
     public async Task AssignAsync(Actor actor, long id, ProblemInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var problem = await LoadAsync(actor, id, ct);
         if (!ProblemAccess.CanAssign(actor))
             throw new ForbiddenException("只有督查室可以交办问题（指定责任单位、协调领导和办结时限）", "Only the supervision office may assign problems");
@@ -70,7 +72,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
             errors.Add(new("Deadline", "problem.deadline.required", "请填写办结时限", "Enter the deadline"));
         errors.AddRange(await ValidateAssignmentAsync(input.ResponsibleUnitId, input.DepartmentIds, input.CoordinatingLeaderId, input.Deadline, ct));
         if (errors.Count > 0) throw new ValidationException(errors);
-        CheckVersion(problem, expectedVersion);
+        await CheckVersionAsync(problem, expectedVersion, ct);
         var before = Snapshot(problem);
         problem.Category = input.Category!.Value;
         problem.Description = input.Description!.Trim();
@@ -80,6 +82,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task TransitionAsync(Actor actor, long id, ProblemState? to, string? resolution, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var problem = await LoadAsync(actor, id, ct);
         if (to is null)
         {
@@ -90,7 +93,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
             throw ProblemStateMachine.IsReopen(problem.State, to.Value)
                 ? new ForbiddenException("只有督查室可以重新启动已办结的问题", "Only the supervision office may reopen a closed problem")
                 : NotHandler();
-        CheckVersion(problem, expectedVersion);
+        await CheckVersionAsync(problem, expectedVersion, ct);
         var before = Snapshot(problem);
         ProblemStateMachine.Transition(problem, to.Value, resolution, clock.Today);
         await SaveAsync(actor.UserName, "problem.transition", problem, before, ct);
@@ -98,6 +101,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task EscalateAsync(Actor actor, long id, string? reason, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var problem = await LoadAsync(actor, id, ct);
         if (!ProblemAccess.CanEscalate(actor))
             throw new ForbiddenException("只有督查室可以提级协调问题", "Only the supervision office may escalate problems");
@@ -105,7 +109,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
             throw new ValidationException(new ValidationError("Reason", "problem.escalate.reason", "请填写提级协调的理由", "Give the reason for escalating"));
         if (reason.Trim().Length > 2000)
             throw new ValidationException(new ValidationError("Reason", "problem.escalate.reason.long", "理由不能超过 2000 字", "The reason may not exceed 2000 characters"));
-        CheckVersion(problem, expectedVersion);
+        await CheckVersionAsync(problem, expectedVersion, ct);
         var before = Snapshot(problem);
         ProblemEscalationRule.Escalate(problem, clock.Today, actor.UserName, reason.Trim());
         await SaveAsync(actor.UserName, "problem.escalate", problem, before, ct);
@@ -114,6 +118,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>A progress note or a leader's instruction: kept as its own audit event (the trail is the problem's journal).</summary>
     public async Task CommentAsync(Actor actor, long id, string? text, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var problem = await LoadAsync(actor, id, ct);
         if (!ProblemAccess.CanComment(actor)) throw new ForbiddenException("您不能对该问题发表意见", "You may not comment on this problem");
         if (string.IsNullOrWhiteSpace(text))
@@ -134,9 +139,9 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct)
         ?? throw new NotFoundException($"problem {id}");
 
-    private void CheckVersion(Problem problem, long expected)
+    private async Task CheckVersionAsync(Problem problem, long expected, CancellationToken ct)
     {
-        if (problem.Version != expected) throw Conflict(problem.Id);
+        if (problem.Version != expected) throw await ConflictAsync(problem.Id, ct);
     }
 
     private async Task SaveAsync(string actor, string action, Problem problem, object before, CancellationToken ct)
@@ -150,18 +155,15 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw Conflict(problem.Id);
+            throw await ConflictAsync(problem.Id, ct);
         }
         await tx.CommitAsync(ct);
     }
 
-    private ConflictException Conflict(long id)
+    private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var last = db.AuditEvents.AsNoTracking().Where(e => e.Entity == Entity && e.EntityId == key && e.Action != "problem.comment")
-            .OrderByDescending(e => e.Sequence).FirstOrDefault();
-        var who = last?.Actor ?? "?";
-        var when = last is null ? "?" : TimeZoneInfo.ConvertTimeFromUtc(last.TimeUtc, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        // Comments are not changes of the problem: the refusal names who last changed it.
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, Entity, id, ct, exceptAction: "problem.comment");
         return new ConflictException($"该问题已由 {who} 于 {when} 修改，您的操作未保存。请刷新后重新操作。",
             $"{who} changed this problem at {when}; nothing was saved. Reload and try again.");
     }

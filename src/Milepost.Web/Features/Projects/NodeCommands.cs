@@ -20,6 +20,7 @@ public sealed class NodeCommands(MilepostDb db, PortfolioClock clock, SettingsRe
 {
     public async Task<NodeSaveResult> SaveAsync(Actor actor, long projectId, long? nodeId, TimeNodeInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var ownerOnly = !actor.Is(Roles.Supervisor);
         if (ownerOnly && !actor.Is(Roles.Owner))
             throw new ForbiddenException("只有督查室和业主单位可以修改时间节点", "Only the supervision office and owner units may change time nodes");

@@ -17,6 +17,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
 {
     public async Task<long> CreateAsync(Actor actor, ProjectInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         await ValidateAsync(input, null, ct);
         var project = new Project { Name = input.Name.Trim(), DivisionCode = input.DivisionCode, Version = 1 };
@@ -32,6 +33,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task UpdateAsync(Actor actor, long id, ProjectInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         var project = await LoadForEditAsync(actor, id, expectedVersion, ct);
         await ValidateAsync(input, id, ct);
@@ -42,6 +44,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task SavePlanAsync(Actor actor, long projectId, AnnualPlanInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         var errors = AnnualPlanRules.Validate(input);
         if (errors.Count > 0) throw new ValidationException(errors);
@@ -64,6 +67,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task TransitionAsync(Actor actor, long projectId, ProjectStage to, DateOnly date, string? reason, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireEditor(actor);
         var project = await LoadForEditAsync(actor, projectId, expectedVersion, ct);
         var before = Snapshot(project);
@@ -107,11 +111,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
 
     private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "Project" && e.EntityId == key)
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
-        var who = last?.Actor ?? "?";
-        var when = last is null ? "?" : TimeZoneInfo.ConvertTimeBySystemTimeZoneId(last.TimeUtc, "Asia/Shanghai").ToString("yyyy-MM-dd HH:mm");
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, "Project", id, ct);
         return new ConflictException(
             $"该项目已由 {who} 于 {when} 修改，您的修改未保存。请刷新后重新修改。",
             $"{who} changed this project at {when}; your changes were not saved. Reload and edit again.");

@@ -20,6 +20,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
 {
     public async Task<long> CreateAsync(Actor actor, long projectId, YearMonth? month, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var project = await db.Projects.AsNoTracking().VisibleTo(actor).FirstOrDefaultAsync(p => p.Id == projectId, ct)
                       ?? throw new NotFoundException($"project {projectId}");
         RequireOwner(actor);
@@ -46,6 +47,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
 
     public async Task SaveAsync(Actor actor, long id, ReportInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, id, expectedVersion, ReportAction.Save, ct);
         var before = Snapshot(report);
         await ApplyAsync(report, input, ct);
@@ -55,6 +57,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
     /// <summary>Saves the figures (when given) and submits in one step, as the form's 报送 button does.</summary>
     public async Task SubmitAsync(Actor actor, long id, ReportInput? input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, id, expectedVersion, ReportAction.Submit, ct);
         var before = Snapshot(report);
         if (input is not null) await ApplyAsync(report, input, ct);
@@ -69,6 +72,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
     /// <summary>Approves; a correction's approval supersedes the revision it corrects in the same transaction.</summary>
     public async Task ApproveAsync(Actor actor, long id, string? comment, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, id, expectedVersion, ReportAction.Approve, ct);
         var before = Snapshot(report);
         report.State = ReportWorkflow.Next(report.State, ReportAction.Approve);
@@ -85,6 +89,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
 
     public async Task ReturnAsync(Actor actor, long id, string? comment, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, id, expectedVersion, ReportAction.Return, ct);
         if (string.IsNullOrWhiteSpace(comment))
             throw new ValidationException(new ValidationError("ReviewComment", "report.comment.required",
@@ -100,6 +105,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
     /// <summary>Starts a correction of an approved report: a new revision in Draft with its figures; the approved one stays as it is.</summary>
     public async Task<long> StartCorrectionAsync(Actor actor, long id, string? reason, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, id, expectedVersion, ReportAction.StartCorrection, ct);
         if (string.IsNullOrWhiteSpace(reason))
             throw new ValidationException(new ValidationError("Reason", "report.correction.reason", "请填写更正原因", "Give the reason for the correction"));
@@ -126,6 +132,7 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
     /// <summary>Adds a site photo to a report the owner may still edit. A refused file leaves no row and no file.</summary>
     public async Task<long> AddPhotoAsync(Actor actor, long reportId, Stream content, string? fileName, string? caption, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var report = await LoadAsync(actor, reportId, null, ReportAction.Save, ct);
         if (caption?.Trim().Length > 200)
             throw new ValidationException(new ValidationError("Caption", "photo.caption.long", "照片说明不能超过 200 字", "The caption is limited to 200 characters"));
@@ -227,14 +234,10 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
 
     private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "MonthlyReport" && e.EntityId == key)
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, "MonthlyReport", id, ct);
         // Reports loaded in bulk (the demo, imports) have no event yet: the row's own reviewer or submitter is the last hand.
-        var row = last is null ? await db.MonthlyReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) : null;
-        var who = last?.Actor ?? row?.ReviewedBy ?? row?.SubmittedBy ?? "?";
-        var at = last?.TimeUtc ?? row?.ReviewedAt ?? row?.SubmittedAt;
-        var when = at is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "?";
+        if (who == LastChange.Unknown.Who && await db.MonthlyReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row && (row.ReviewedAt ?? row.SubmittedAt) is { } at)
+            (who, when) = (row.ReviewedBy ?? row.SubmittedBy ?? "?", LastChange.Format(at, clock.Zone));
         return new ConflictException(
             $"该月报已由 {who} 于 {when} 修改，您的修改未保存。请刷新后重新操作。",
             $"{who} changed this report at {when}; your changes were not saved. Reload and try again.");

@@ -20,6 +20,7 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task SaveWarningsAsync(Actor actor, WarningSettings w, CancellationToken ct = default)
     {
+        db.BeginCommand();
         Require(actor);
         var errors = new List<ValidationError>();
         void Add(string field, string zh, string en) => errors.Add(new(field, "settings.warnings", zh, en));
@@ -35,6 +36,7 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>The days past a problem's deadline (and after each escalation) before the daily job escalates it (key rules.problems).</summary>
     public async Task SaveProblemsAsync(Actor actor, Core.Problems.ProblemSettings p, CancellationToken ct = default)
     {
+        db.BeginCommand();
         Require(actor);
         if (p.EscalationDays is < 1 or > 180)
             throw new ValidationException(new ValidationError("EscalationDays", "settings.problems", "问题自动提级的超期天数须在 1 至 180 天之间", "The escalation days must be 1..180"));
@@ -44,6 +46,7 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Removes the working calendar: durations count calendar days again.</summary>
     public async Task ClearCalendarAsync(Actor actor, CancellationToken ct = default)
     {
+        db.BeginCommand();
         Require(actor);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await db.Settings.FirstOrDefaultAsync(s => s.Key == SettingKeys.Calendar, ct) is { } existing)
@@ -57,6 +60,7 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task SaveCalendarAsync(Actor actor, bool weekendsOff, string holidays, string makeUpWorkdays, CancellationToken ct = default)
     {
+        db.BeginCommand();
         Require(actor);
         var errors = new List<ValidationError>();
         var h = ParseDates(holidays, "Holidays", "法定节假日", "public holidays", errors);
@@ -72,6 +76,7 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Pins the portfolio's "today" (null returns it to the real date).</summary>
     public async Task SaveAsOfDateAsync(Actor actor, DateOnly? day, CancellationToken ct = default)
     {
+        db.BeginCommand();
         Require(actor);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Settings.FirstOrDefaultAsync(s => s.Key == SettingKeys.AsOfDate, ct);

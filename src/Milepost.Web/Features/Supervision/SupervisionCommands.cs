@@ -42,6 +42,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
     /// </summary>
     public async Task<IReadOnlyList<long>> CreateAsync(Actor actor, IReadOnlyList<SupervisionInput> inputs, bool assign, CancellationToken ct = default)
     {
+        db.BeginCommand();
         if (!SupervisionScope.MayCreate(actor))
             throw new ForbiddenException("只有督查室和市领导可以新建督办事项", "Only the supervision office and city leaders may create supervision items");
         if (assign && !actor.Is(Roles.Supervisor))
@@ -78,6 +79,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Corrects a draft before it goes out.</summary>
     public async Task UpdateAsync(Actor actor, long id, SupervisionInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var item = await LoadAsync(actor, id, ct);
         if (!SupervisionScope.MayEdit(actor, item))
             throw actor.Is(Roles.Supervisor)
@@ -95,6 +97,7 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Takes one step: assign, accept, feedback, urge, return, close (with its evaluation) or a note.</summary>
     public async Task StepAsync(Actor actor, long id, SupervisionStepInput step, CancellationToken ct = default)
     {
+        db.BeginCommand();
         var item = await LoadAsync(actor, id, ct);
         if (step.Action is not { } kind)
             throw new ValidationException(new ValidationError("Action", "supervision.action.required", "请选择要进行的操作", "Choose the step to take"));
@@ -249,13 +252,10 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
 
     private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "SupervisionItem" && e.EntityId == key)
-            .OrderByDescending(e => e.Sequence).Select(e => new { e.Actor, e.TimeUtc }).FirstOrDefaultAsync(ct);
-        var when = last is null ? "?" : TimeZoneInfo.ConvertTimeFromUtc(last.TimeUtc, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, "SupervisionItem", id, ct);
         return new ConflictException(
-            $"该督办事项已由 {last?.Actor ?? "?"} 于 {when} 办理或修改，您的操作未保存。请刷新后重新操作。",
-            $"{last?.Actor ?? "?"} changed this item at {when}; your step was not saved. Reload and try again.");
+            $"该督办事项已由 {who} 于 {when} 办理或修改，您的操作未保存。请刷新后重新操作。",
+            $"{who} changed this item at {when}; your step was not saved. Reload and try again.");
     }
 
     /// <summary>The fields an audit event records before and after a change, with the step just taken.</summary>

@@ -50,6 +50,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
 
     public async Task<IReadOnlyList<UserRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
+        db.BeginCommand();
         if (!actor.Is(Roles.SystemAdmin) && !actor.Is(Roles.SecurityAdmin))
             throw new ForbiddenException("只有系统管理员和安全管理员可以查看账号", "Only the system and security admins may list accounts");
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
@@ -72,6 +73,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
     /// <summary>Opens an account with a generated password, to be changed at first sign-in; returns that password once.</summary>
     public async Task<string> CreateAsync(Actor actor, UserInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireSystemAdmin(actor);
         var userName = input.UserName?.Trim() ?? "";
         var displayName = input.DisplayName?.Trim() ?? "";
@@ -103,6 +105,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
     /// </summary>
     public async Task<bool> UpdateAsync(Actor actor, string userName, UserInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireSystemAdmin(actor);
         var user = await Find(userName);
         var displayName = input.DisplayName?.Trim() ?? "";
@@ -126,6 +129,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
     /// <summary>Disables (or enables again) an account; a disabled account's sessions end at the next stamp check.</summary>
     public async Task SetDisabledAsync(Actor actor, string userName, bool disabled, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireSystemAdmin(actor);
         if (disabled && string.Equals(actor.UserName, userName, StringComparison.OrdinalIgnoreCase))
             throw new ValidationException(new ValidationError("", "user.self-disable", "不能停用自己的账号", "You cannot disable your own account"));
@@ -144,6 +148,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
     /// <summary>Gives the account a new generated password, to be changed at its next sign-in; returns that password once.</summary>
     public async Task<string> ResetPasswordAsync(Actor actor, string userName, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireSystemAdmin(actor);
         var user = await Find(userName);
         var password = NewPassword(user.UserName!);
@@ -168,6 +173,7 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
     /// </summary>
     public async Task<bool> SetAccessAsync(Actor actor, string userName, UserAccess access, CancellationToken ct = default)
     {
+        db.BeginCommand();
         if (!actor.Is(Roles.SecurityAdmin))
             throw new ForbiddenException("只有安全管理员可以分配角色和数据范围", "Only the security admin may assign roles and scopes");
         if (string.Equals(actor.UserName, userName, StringComparison.OrdinalIgnoreCase))

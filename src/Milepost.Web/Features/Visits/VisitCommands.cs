@@ -18,6 +18,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
 {
     public async Task<long> CreateAsync(Actor actor, VisitInput input, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireRecorder(actor);
         await ValidateAsync(input, null, ct);
         RequireOwnVisit(actor, input.LeaderIds);
@@ -34,6 +35,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
 
     public async Task UpdateAsync(Actor actor, long id, VisitInput input, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireRecorder(actor);
         var visit = await LoadForEditAsync(actor, id, expectedVersion, ct);
         await ValidateAsync(input, visit, ct);
@@ -50,6 +52,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Raises a problem (问题台账) from one finding, coordinated by the visit's lead leader.</summary>
     public async Task<long> ConvertToProblemAsync(Actor actor, long visitId, long findingId, ProblemCategory? category, DateOnly? deadline, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireRecorder(actor);
         var visit = await LoadForEditAsync(actor, visitId, expectedVersion, ct);
         var finding = visit.FindingItems.FirstOrDefault(f => f.Id == findingId) ?? throw new NotFoundException($"finding {findingId}");
@@ -85,6 +88,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
     /// <summary>Drafts a supervision item (督办事项) from one finding, for the office to assign.</summary>
     public async Task<long> ConvertToSupervisionAsync(Actor actor, long visitId, long findingId, long? leadUnitId, DateOnly? deadline, long expectedVersion, CancellationToken ct = default)
     {
+        db.BeginCommand();
         RequireRecorder(actor);
         var visit = await LoadForEditAsync(actor, visitId, expectedVersion, ct);
         var finding = visit.FindingItems.FirstOrDefault(f => f.Id == findingId) ?? throw new NotFoundException($"finding {findingId}");
@@ -169,11 +173,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
 
     private async Task<ConflictException> ConflictAsync(long id, CancellationToken ct)
     {
-        var key = Key(id);
-        var last = await db.AuditEvents.AsNoTracking().Where(e => e.Entity == "Visit" && e.EntityId == key)
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
-        var who = last?.Actor ?? "?";
-        var when = last is null ? "?" : TimeZoneInfo.ConvertTimeFromUtc(last.TimeUtc, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (who, when) = await LastChange.FindAsync(db, clock.Zone, "Visit", id, ct);
         return new ConflictException(
             $"该督导记录已由 {who} 于 {when} 修改，您的修改未保存。请刷新后重新操作。",
             $"{who} changed this visit at {when}; your changes were not saved. Reload and try again.");
