@@ -181,6 +181,29 @@ public sealed class VisitApiTests(VisitFixture fx) : IClassFixture<VisitFixture>
     }
 
     [Fact]
+    public async Task AVisitAlsoToOtherUnitsProjects_ShowsAUnitOnlyTheFindingsAboutItsOwn()
+    {
+        var supervisor = await fx.Factory.SignInAsync("supervisor");
+        var all = await (await supervisor.GetAsync("/api/v1/visits")).ReadAsync<List<VisitRow>>();
+        foreach (var user in new[] { "dept", "owner" })
+        {
+            var client = await fx.Factory.SignInAsync(user);
+            var mine = await (await client.GetAsync("/api/v1/visits")).ReadAsync<List<VisitRow>>();
+            // A visit the unit may open that also went to a project the unit may not see.
+            var mixed = mine.FirstOrDefault(r => all.Single(a => a.Id == r.Id).Projects.Count > r.Projects.Count);
+            Assert.True(mixed is not null, $"the demo has no visit that {user} shares with another unit");
+            var full = await (await supervisor.GetAsync($"/api/v1/visits/{mixed!.Id}")).ReadAsync<VisitView>();
+            var seen = await (await client.GetAsync($"/api/v1/visits/{mixed.Id}")).ReadAsync<VisitView>();
+            var own = seen.Projects.Select(p => p.Id).ToHashSet();
+            Assert.All(seen.FindingItems, f => Assert.True(f.ProjectId is null || own.Contains(f.ProjectId.Value), $"{user} sees the finding “{f.Text}”"));
+            Assert.True(seen.FindingItems.Count < full.FindingItems.Count);
+            Assert.NotEqual(full.Findings, seen.Findings);
+            Assert.Contains("其他单位的项目", seen.Findings);
+            Assert.Equal(seen.FindingItems.Count, mixed.FindingCount);
+        }
+    }
+
+    [Fact]
     public async Task List_FiltersByLeaderAndDateRange_LatestFirst()
     {
         var client = await fx.Factory.SignInAsync("supervisor");

@@ -42,11 +42,25 @@ public sealed class VisitQueries(MilepostDb db)
         var projectIds = visits.SelectMany(v => v.Projects.Select(p => p.ProjectId)).Distinct().ToList();
         var projects = await db.Projects.AsNoTracking().VisibleTo(actor).Where(p => projectIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return visits.Select(v => new VisitRow(v.Id, v.Date, (leaders.GetValueOrDefault(v.LeaderId)?.Name ?? "?"),
-            OrderLeaders(v, leaders).Select(x => x.Name).ToList(),
-            v.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => new NamedRef(p.ProjectId, projects[p.ProjectId])).ToList(),
-            v.Findings, v.FindingItems.Count, v.FindingItems.Count(x => x.ProblemId is not null || x.SupervisionItemId is not null))).ToList();
+        return visits.Select(v =>
+        {
+            var findings = v.FindingItems.Where(f => Shows(f, projects.ContainsKey)).ToList();
+            return new VisitRow(v.Id, v.Date, (leaders.GetValueOrDefault(v.LeaderId)?.Name ?? "?"),
+                OrderLeaders(v, leaders).Select(x => x.Name).ToList(),
+                v.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => new NamedRef(p.ProjectId, projects[p.ProjectId])).ToList(),
+                Summary(v, projects.ContainsKey), findings.Count, findings.Count(x => x.ProblemId is not null || x.SupervisionItemId is not null));
+        }).ToList();
     }
+
+    // A visit is visible to a unit when one of its projects is; what it found at other units' projects is not
+    // (SPEC §5: owners and departments see only their own). The summary is free text that may speak of any of
+    // them, so it is shown only when every project of the visit is the reader's.
+    private static bool Shows(VisitFinding f, Func<long, bool> visible) => f.ProjectId is not { } p || visible(p);
+
+    private static string Summary(Visit v, Func<long, bool> visible) =>
+        v.Projects.All(p => visible(p.ProjectId)) ? v.Findings
+        : Lang.T("（本次督导还涉及其他单位的项目，此处只列出与本单位项目有关的督导发现。）",
+            "(This visit also covered other units' projects; only the findings about yours are listed.)");
 
     public async Task<VisitView?> DetailAsync(Actor actor, long id, CancellationToken ct = default)
     {
@@ -60,8 +74,8 @@ public sealed class VisitQueries(MilepostDb db)
             .Select(p => new { p.Id, p.Name, p.ResponsibleUnitId }).ToDictionaryAsync(p => p.Id, ct);
         return new VisitView(v.Id, v.Date, v.LeaderId, (leaders.GetValueOrDefault(v.LeaderId)?.Name ?? "?"), OrderLeaders(v, leaders),
             v.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => new NamedRef(p.ProjectId, projects[p.ProjectId].Name)).ToList(),
-            v.Findings,
-            v.FindingItems.OrderBy(f => f.Id).Select(f => new FindingView(f.Id, f.Text, f.ProjectId,
+            Summary(v, projects.ContainsKey),
+            v.FindingItems.Where(f => Shows(f, projects.ContainsKey)).OrderBy(f => f.Id).Select(f => new FindingView(f.Id, f.Text, f.ProjectId,
                 f.ProjectId is { } pid && projects.TryGetValue(pid, out var pr) ? pr.Name : null, f.ProblemId, f.SupervisionItemId,
                 f.ProjectId is { } pid2 && projects.TryGetValue(pid2, out var pr2) ? pr2.ResponsibleUnitId : null)).ToList(),
             v.RecordedBy, v.Version, VisitScope.MayEdit(actor, v));
