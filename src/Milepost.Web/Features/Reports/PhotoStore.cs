@@ -42,13 +42,19 @@ public sealed class PhotoStore(IOptions<MilepostOptions> options)
             var (width, height, thumb) = Decode(temp, type, name);
             var final = PathOf(sha);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            if (!File.Exists(final)) File.Move(temp, final);
-            if (!File.Exists(final + ".thumb.jpg")) await File.WriteAllBytesAsync(final + ".thumb.jpg", thumb, ct);
+            // The thumbnail first and by rename, so a reader never sees half a file and a stored photo always has
+            // one. Two uploads of the same bytes may race here: both write identical content, so the later rename
+            // simply replaces the earlier one.
+            var thumbTemp = temp + ".thumb";
+            await File.WriteAllBytesAsync(thumbTemp, thumb, ct);
+            File.Move(thumbTemp, final + ".thumb.jpg", overwrite: true);
+            File.Move(temp, final, overwrite: true);
             return new StoredPhoto(sha, type, size, width, height, name);
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(temp + ".thumb")) File.Delete(temp + ".thumb");
         }
     }
 
