@@ -53,4 +53,29 @@ public sealed class AccessDeniedAuditTests : IAsyncLifetime
         Assert.Contains("GET /settings", denials[3].After);
         Assert.Contains("role", denials[3].After);
     }
+
+    [Fact]
+    public async Task AnotherUnitsReportOrProblem_IsAuditedAsARefusal_AMissingOneIsNot()
+    {
+        var supervisor = await _factory.SignInAsync("supervisor");
+        var outOfScope = await supervisor.IdOfAsync("大数据产业园一期");
+        long report, problem;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            report = await db.MonthlyReports.Where(r => r.ProjectId == outOfScope).Select(r => r.Id).FirstAsync();
+            problem = await db.Problems.Where(p => p.ProjectId == outOfScope).Select(p => p.Id).FirstAsync();
+        }
+        var owner = await _factory.SignInAsync("owner");
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/api/v1/reports/987654")).StatusCode);
+        Assert.Empty(await DenialsAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/reports/{report}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/problems/{problem}")).StatusCode);
+        var denials = await DenialsAsync();
+        Assert.Equal(["owner", "owner"], denials.Select(d => d.Actor));
+        Assert.Contains($"/api/v1/reports/{report}", denials[0].After);
+        Assert.Contains($"/api/v1/problems/{problem}", denials[1].After);
+        Assert.All(denials, d => Assert.Contains("out-of-scope", d.After));
+    }
 }

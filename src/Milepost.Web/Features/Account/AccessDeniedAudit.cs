@@ -10,7 +10,8 @@ namespace Milepost.Web.Features.Account;
 
 /// <summary>
 /// Writes an audit event for every refusal a signed-in user meets (SECURITY.md 7 and 10): a 403, a
-/// page that sends them to 无权访问, and a 404 for a project that exists but lies outside their scope
+/// page that sends them to 无权访问, and a 404 for a project or workflow record (report, photo, problem, supervision
+/// item, visit) that exists but lies outside their scope
 /// (the answer never says so; the trail does). Never for anonymous requests, which only reach sign-in.
 /// </summary>
 public static partial class AccessDeniedAudit
@@ -27,6 +28,7 @@ public static partial class AccessDeniedAudit
             StatusCodes.Status403Forbidden => "forbidden",
             StatusCodes.Status302Found when ctx.Response.Headers.Location.ToString().Contains("/account/denied", StringComparison.OrdinalIgnoreCase) => "role",
             StatusCodes.Status404NotFound when ProjectId(ctx.Request.Path) is { } id && await OutOfScopeAsync(ctx, id) => "out-of-scope",
+            StatusCodes.Status404NotFound when WorkRecord(ctx.Request.Path) is { } record && await ExistsAsync(ctx, record) => "out-of-scope",
             _ => null,
         };
         if (reason is null) return;
@@ -56,4 +58,27 @@ public static partial class AccessDeniedAudit
 
     [GeneratedRegex(@"^(?:/api/v1)?/projects/(\d+)(?:/|$)")]
     private static partial Regex ProjectPath();
+
+    // The workflow records a user reaches by id. Their doors answer 404 for a record outside the user's scope as
+    // for a missing one; one that exists was refused.
+    [GeneratedRegex(@"^(?:/api/v1)?/(reports|problems|supervision|visits|photos)/(\d+)(?:/|$)")]
+    private static partial Regex WorkPath();
+
+    private static (string Kind, long Id)? WorkRecord(PathString path) =>
+        WorkPath().Match(path.Value ?? "") is { Success: true } m && long.TryParse(m.Groups[2].Value, out var id) ? (m.Groups[1].Value, id) : null;
+
+    private static async Task<bool> ExistsAsync(HttpContext ctx, (string Kind, long Id) record)
+    {
+        await using var scope = ctx.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        var id = record.Id;
+        return record.Kind switch
+        {
+            "reports" => await db.MonthlyReports.AnyAsync(r => r.Id == id),
+            "problems" => await db.Problems.AnyAsync(p => p.Id == id),
+            "supervision" => await db.SupervisionItems.AnyAsync(i => i.Id == id),
+            "visits" => await db.Visits.AnyAsync(v => v.Id == id),
+            _ => await db.ReportPhotos.AnyAsync(p => p.Id == id),
+        };
+    }
 }
