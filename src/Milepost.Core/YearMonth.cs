@@ -25,6 +25,20 @@ public readonly record struct YearMonth : IComparable<YearMonth>
     public int ToInt() => Year * 100 + Month;
     public static YearMonth FromInt(int yyyymm) => new(yyyymm / 100, yyyymm % 100);
 
+    /// <summary>Reads "2020-05" (also "2020-5"); false for anything else, including a month outside 1..12.</summary>
+    public static bool TryParse(string? text, out YearMonth month)
+    {
+        month = default;
+        var parts = text?.Trim().Split('-');
+        if (parts is not [var y, var m] || y.Length != 4 || m.Length is < 1 or > 2
+            || !int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(m, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mm)
+            || year < 1900 || mm is < 1 or > 12)
+            return false;
+        month = new YearMonth(year, mm);
+        return true;
+    }
+
     public int CompareTo(YearMonth other) => ToInt().CompareTo(other.ToInt());
     public static bool operator <(YearMonth a, YearMonth b) => a.ToInt() < b.ToInt();
     public static bool operator >(YearMonth a, YearMonth b) => a.ToInt() > b.ToInt();

@@ -46,6 +46,8 @@ public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin 
     public DbSet<VisitLeader> VisitLeaders => Set<VisitLeader>();
     public DbSet<VisitFinding> VisitFindings => Set<VisitFinding>();
     public DbSet<ApprovalItem> ApprovalItems => Set<ApprovalItem>();
+    public DbSet<RankingPublication> RankingPublications => Set<RankingPublication>();
+    public DbSet<RankingExemptionRecord> RankingExemptions => Set<RankingExemptionRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PortfolioSetting> Settings => Set<PortfolioSetting>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
@@ -67,7 +69,7 @@ public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin 
                      typeof(ProjectStage), typeof(KeyProjectLevel), typeof(FundingSource), typeof(UnitKind), typeof(LeaderBody),
                      typeof(TimeNodeKind), typeof(ReportState), typeof(ProblemCategory), typeof(ProblemState),
                      typeof(SupervisionSource), typeof(SupervisionState), typeof(SupervisionEvaluation),
-                     typeof(ApprovalKind), typeof(ApprovalState),
+                     typeof(ApprovalKind), typeof(ApprovalState), typeof(Core.Ranking.ExemptionKind),
                  })
             b.Properties(e).HaveConversion<string>().HaveMaxLength(32);
         b.Properties<string>().HaveMaxLength(500);

@@ -21,4 +21,6 @@ public static class SettingKeys
     public const string Calendar = "portfolio.calendar";
     /// <summary>Warning thresholds (SPEC §4.3 defaults when absent).</summary>
     public const string Warnings = "rules.warnings";
+    /// <summary>Red-black list and annual assessment weights and thresholds (SPEC §4.4/§4.5 defaults when absent).</summary>
+    public const string Ranking = "rules.ranking";
 }

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Milepost.Core.Ranking;
+
+/// <summary>
+/// Everything a publication freezes (SPEC §4.4): the month, the day the inputs were read, the settings, every
+/// project's inputs, the exemptions, the result and the movement against the previous publication. Its
+/// canonical JSON (<see cref="ToJson"/>) is what is stored and hashed, so a publication can be checked
+/// byte for byte (<see cref="Hash"/>) and its list recomputed from its own inputs (<see cref="Recomputes"/>).
+/// </summary>
+/// <param name="AsOf">The day the inputs were read (the portfolio's today); reports submitted later are not in it.</param>
+/// <param name="ReportDueDate">The day the month's reports were due.</param>
+public sealed record RankingSnapshot(
+    YearMonth Month,
+    DateOnly AsOf,
+    DateOnly ReportDueDate,
+    RankingSettings Settings,
+    IReadOnlyList<RankingInput> Inputs,
+    IReadOnlyList<RankingExemption> Exemptions,
+    RankingResult Result,
+    RankingMovements? Movement)
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(), new MoneyJson(), new YearMonthJson() },
+    };
+
+    /// <summary>Computes the list of <paramref name="month"/> and wraps it with what it was computed from.</summary>
+    public static RankingSnapshot Compute(YearMonth month, DateOnly asOf, DateOnly reportDueDate, RankingSettings settings,
+        IReadOnlyList<RankingInput> inputs, IReadOnlyList<RankingExemption> exemptions) =>
+        new(month, asOf, reportDueDate, settings, inputs, exemptions, RankingCalculator.Compute(month, inputs, exemptions, settings), null);
+
+    /// <summary>The canonical JSON: property order as declared, no indentation, Chinese kept as is, money in 元.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    public static RankingSnapshot FromJson(string json) =>
+        JsonSerializer.Deserialize<RankingSnapshot>(json, Options) ?? throw new JsonException("empty ranking snapshot");
+
+    /// <summary>SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.</summary>
+    public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+
+    /// <summary>Whether the stored result is exactly what the stored inputs and settings give today.</summary>
+    public bool Recomputes()
+    {
+        var again = RankingCalculator.Compute(Month, Inputs, Exemptions, Settings);
+        return JsonSerializer.Serialize(again, Options) == JsonSerializer.Serialize(Result, Options);
+    }
+
+    private sealed class MoneyJson : JsonConverter<Money>
+    {
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt64());
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Yuan);
+    }
+
+    private sealed class YearMonthJson : JsonConverter<YearMonth>
+    {
+        public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            YearMonth.TryParse(reader.GetString(), out var m) ? m : throw new JsonException($"not a month: {reader.GetString()}");
+        public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+}
