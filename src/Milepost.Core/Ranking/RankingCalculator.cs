@@ -157,5 +157,6 @@ public static class RankingCalculator
         return c != 0 ? c : a.ProjectId.CompareTo(b.ProjectId);
     }
 
-    internal static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Rounds to 2 decimals, away from zero, and always keeps 2 decimals (45 → 45.00), so snapshots read alike.</summary>
+    internal static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 }

@@ -162,6 +162,7 @@ public static class MilepostApp
         Features.Supervision.SupervisionFeature.AddSupervision(services);
         services.AddVisits();
         services.AddApprovals();
+        Features.Ranking.RankingFeature.AddRanking(services);
         Features.Reports.ReportsFeature.AddReports(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
@@ -215,6 +216,7 @@ public static class MilepostApp
         Features.Supervision.SupervisionFeature.MapSupervisionApi(app);
         app.MapVisitsApi();
         app.MapApprovalsApi();
+        Features.Ranking.RankingFeature.MapRankingApi(app);
         Features.Reports.ReportsFeature.MapReportsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Milepost.Core;
+using Milepost.Core.Ranking;
+using Milepost.Web.Features.Projects;
+using Milepost.Web.Features.Reports;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Features.Ranking;
+
+public sealed record PublishDto(string? Note);
+
+public sealed record ExemptionDto(long? ProjectId, ExemptionKind? Kind, string? Reason);
+
+public sealed record WithdrawDto(long? Version);
+
+/// <summary>
+/// The red-black list (红黑榜, SPEC §4.4) and the annual assessment (§4.5): services and /api/v1 endpoints.
+/// Decisions (enforced in <see cref="RankingQueries"/> and <see cref="RankingCommands"/>, tabled in PermissionMatrixTests):
+/// <list type="bullet">
+/// <item>Only the supervision office computes drafts, exempts projects and publishes.</item>
+/// <item>Published lists, bulletins and the assessment are read by every business role (leader, department, owner,
+/// auditor): the list is published to name and praise in public. The admin roles read none of it.</item>
+/// <item>A month can be published once its reports' due date has passed; publishing it again needs a note and
+/// supersedes, never edits, the earlier publication (the table refuses UPDATE and DELETE).</item>
+/// </list>
+/// Snapshots are returned in their canonical JSON, the bytes the SHA-256 covers.
+/// </summary>
+public static class RankingFeature
+{
+    public static IServiceCollection AddRanking(this IServiceCollection s) => s.AddScoped<RankingQueries>().AddScoped<RankingCommands>();
+
+    public static IEndpointRouteBuilder MapRankingApi(this IEndpointRouteBuilder e)
+    {
+        var api = e.MapGroup("/api/v1").WithTags("Ranking").AddEndpointFilter(ProjectsApi.ErrorFilter);
+        api.MapGet("/rankings/{month}/draft", Draft);
+        api.MapPost("/rankings/{month}/publications", Publish);
+        api.MapGet("/rankings/publications", (RankingQueries q, ClaimsPrincipal user, CancellationToken ct) => q.AllPublicationsAsync(Actor.From(user), ct));
+        api.MapGet("/rankings/publications/{id:long}", Publication);
+        api.MapGet("/rankings/{month}/exemptions", Exemptions);
+        api.MapPost("/rankings/{month}/exemptions", Exempt);
+        api.MapPost("/rankings/exemptions/{id:long}/withdraw", Withdraw);
+        api.MapGet("/assessments/{year:int}", (int year, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
+            q.AssessmentAsync(Actor.From(user), year, ct));
+        return e;
+    }
+
+    private static YearMonth Month(string month) => ReportsFeature.ParseMonth(month)
+        ?? throw new ValidationException(new ValidationError("Month", "month.format", $"月份“{month}”格式不正确，应为 2020-05", $"\"{month}\" is not a month like 2020-05"));
+
+    private static async Task<ContentHttpResult> Draft(string month, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Content((await q.DraftAsync(Actor.From(user), Month(month), ct)).Snapshot.ToJson(), "application/json");
+
+    private static async Task<Created<RankingPublicationInfo>> Publish(string month, PublishDto body, RankingCommands c, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var id = await c.PublishAsync(actor, Month(month), body.Note, ct);
+        var view = (await q.PublicationAsync(actor, id, ct))!;
+        return TypedResults.Created($"/api/v1/rankings/publications/{id}", view.Info);
+    }
+
+    /// <summary>The publication's facts and, under "snapshot", its canonical JSON verbatim.</summary>
+    private static async Task<Results<ContentHttpResult, NotFound>> Publication(long id, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await q.PublicationAsync(Actor.From(user), id, ct) is not { } view) return TypedResults.NotFound();
+        var info = System.Text.Json.JsonSerializer.Serialize(new { view.Info, view.HashMatches }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var raw = view.Snapshot.ToJson();
+        return TypedResults.Content($"{{\"publication\":{info},\"snapshot\":{raw}}}", "application/json");
+    }
+
+    private static async Task<Ok<IReadOnlyList<ExemptionView>>> Exemptions(string month, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await q.ExemptionsAsync(Actor.From(user), Month(month), ct));
+
+    private static async Task<Created<IReadOnlyList<ExemptionView>>> Exempt(string month, ExemptionDto body, RankingCommands c, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var m = Month(month);
+        var id = await c.ExemptAsync(actor, body.ProjectId ?? 0, m, body.Kind ?? (ExemptionKind)(-1), body.Reason, ct);
+        return TypedResults.Created($"/api/v1/rankings/{m}/exemptions/{id}", await q.ExemptionsAsync(actor, m, ct));
+    }
+
+    private static async Task<NoContent> Withdraw(long id, WithdrawDto body, RankingCommands c, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (body.Version is not { } version)
+            throw new ValidationException(new ValidationError("Version", "version.required", "缺少版本号（Version）", "Version is required"));
+        await c.WithdrawExemptionAsync(Actor.From(user), id, version, ct);
+        return TypedResults.NoContent();
+    }
+}
