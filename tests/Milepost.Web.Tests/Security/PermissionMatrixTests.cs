@@ -251,6 +251,45 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         }),
     };
 
+    private static readonly string[] RankingReaders = ["supervisor", "leader", "dept", "owner", "auditor"];
+
+    /// <summary>
+    /// The red-black list (Features/Ranking): drafts, exemptions and publishing for the office; published lists, bulletins
+    /// and the assessment for every business role; nothing for the admin roles. In the URLs {month} is 2020-12 (not yet
+    /// publishable, so a publish is refused by the rules), {id:long} a publication or exemption that does not exist, and
+    /// {year:int} 2020. Bodies are invalid: nothing is written.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, HttpStatusCode>> Ranking = new()
+    {
+        ["GET /api/v1/rankings/{month}/draft"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["POST /api/v1/rankings/{month}/publications"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
+        ["GET /api/v1/rankings/{month}/exemptions"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["POST /api/v1/rankings/{month}/exemptions"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
+        ["POST /api/v1/rankings/exemptions/{id:long}/withdraw"] = Roles(HttpStatusCode.NotFound, "supervisor"),
+        ["GET /api/v1/rankings/publications"] = Roles(HttpStatusCode.OK, RankingReaders),
+        ["GET /api/v1/rankings/publications/{id:long}"] = Roles(HttpStatusCode.NotFound, RankingReaders),
+        ["GET /api/v1/assessments/{year:int}"] = Roles(HttpStatusCode.OK, RankingReaders),
+    };
+
+    /// <summary>The given roles get <paramref name="allowed"/>, other signed-in users 403, anonymous 401.</summary>
+    private static Dictionary<string, HttpStatusCode> Roles(HttpStatusCode allowed, params string[] roles) =>
+        Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : roles.Contains(u) ? allowed : HttpStatusCode.Forbidden);
+
+    [Fact]
+    public async Task Ranking_AnswersEachRoleAsTheMatrixSays()
+    {
+        var failures = new List<string>();
+        foreach (var (route, rules) in Ranking)
+            foreach (var user in Users)
+            {
+                var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+                var url = pattern.Replace("{month}", "2020-12").Replace("{id:long}", "999999").Replace("{year:int}", "2020");
+                var response = await SendAsync(fx.Clients[user], method, url);
+                if (response.StatusCode != rules[user]) failures.Add($"{user} {method} {url}: {(int)response.StatusCode}, expected {(int)rules[user]}");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
     private static readonly Dictionary<string, bool> Pages = new()
     {
@@ -290,7 +329,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             foreach (var m in methods)
             {
                 var key = $"{m} {raw}";
-                var known = Api.ContainsKey(key) || Lists.ContainsKey(key) || Pages.ContainsKey(raw) || Anonymous.Contains(raw)
+                var known = Api.ContainsKey(key) || Lists.ContainsKey(key) || Ranking.ContainsKey(key) || Pages.ContainsKey(raw) || Anonymous.Contains(raw)
                             || Other.Contains(key) || Other.Contains(raw) || raw.StartsWith("/_blazor", StringComparison.Ordinal);
                 if (!known) unknown.Add(key);
                 if (anonymous) Assert.True(Anonymous.Contains(raw), $"{key} allows anonymous access but is not on the allow-list");

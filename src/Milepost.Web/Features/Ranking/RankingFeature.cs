@@ -48,12 +48,20 @@ public static class RankingFeature
     private static YearMonth Month(string month) => ReportsFeature.ParseMonth(month)
         ?? throw new ValidationException(new ValidationError("Month", "month.format", $"月份“{month}”格式不正确，应为 2020-05", $"\"{month}\" is not a month like 2020-05"));
 
+    // Supervisor-only endpoints check the role before reading the input, so others get 403 whatever they send.
+    private static Actor Supervisor(ClaimsPrincipal user)
+    {
+        var actor = Actor.From(user);
+        RankingQueries.RequireSupervisor(actor);
+        return actor;
+    }
+
     private static async Task<ContentHttpResult> Draft(string month, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Content((await q.DraftAsync(Actor.From(user), Month(month), ct)).Snapshot.ToJson(), "application/json");
+        TypedResults.Content((await q.DraftAsync(Supervisor(user), Month(month), ct)).Snapshot.ToJson(), "application/json");
 
     private static async Task<Created<RankingPublicationInfo>> Publish(string month, PublishDto body, RankingCommands c, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
     {
-        var actor = Actor.From(user);
+        var actor = Supervisor(user);
         var id = await c.PublishAsync(actor, Month(month), body.Note, ct);
         var view = (await q.PublicationAsync(actor, id, ct))!;
         return TypedResults.Created($"/api/v1/rankings/publications/{id}", view.Info);
@@ -69,18 +77,21 @@ public static class RankingFeature
     }
 
     private static async Task<Ok<IReadOnlyList<ExemptionView>>> Exemptions(string month, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await q.ExemptionsAsync(Actor.From(user), Month(month), ct));
+        TypedResults.Ok(await q.ExemptionsAsync(Supervisor(user), Month(month), ct));
 
     private static async Task<Created<IReadOnlyList<ExemptionView>>> Exempt(string month, ExemptionDto body, RankingCommands c, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
     {
-        var actor = Actor.From(user);
+        var actor = Supervisor(user);
         var m = Month(month);
-        var id = await c.ExemptAsync(actor, body.ProjectId ?? 0, m, body.Kind ?? (ExemptionKind)(-1), body.Reason, ct);
+        if (body.ProjectId is not { } projectId)
+            throw new ValidationException(new ValidationError("ProjectId", "ranking.exemption.project", "请选择要豁免的项目", "Choose the project to exempt"));
+        var id = await c.ExemptAsync(actor, projectId, m, body.Kind ?? (ExemptionKind)(-1), body.Reason, ct);
         return TypedResults.Created($"/api/v1/rankings/{m}/exemptions/{id}", await q.ExemptionsAsync(actor, m, ct));
     }
 
     private static async Task<NoContent> Withdraw(long id, WithdrawDto body, RankingCommands c, ClaimsPrincipal user, CancellationToken ct)
     {
+        Supervisor(user);
         if (body.Version is not { } version)
             throw new ValidationException(new ValidationError("Version", "version.required", "缺少版本号（Version）", "Version is required"));
         await c.WithdrawExemptionAsync(Actor.From(user), id, version, ct);
