@@ -13,4 +13,6 @@ public sealed class MilepostOptions
     public string DataDirectory { get; set; } = "data";
     /// <summary>Sign-in page requests (GET and POST, password and second factor) allowed per client address and minute.</summary>
     public int SignInRateLimit { get; set; } = 20;
+    /// <summary>The office that issues bulletins (督查通报), printed under their title and as their signature.</summary>
+    public string IssuingOffice { get; set; } = "市委督查室";
 }
