@@ -41,6 +41,26 @@ public sealed class SettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RankingRules_ChangeTheDraft_AreRecordedInIt_AndContradictionsAreRefused()
+    {
+        var client = await _factory.SignInAsync("supervisor");
+        var before = Core.Ranking.RankingSnapshot.FromJson(await client.GetStringAsync("/api/v1/rankings/2020-05/draft"));
+        Assert.True(before.Result.Red.Count() > 3, "the demo month has more than three projects on the red list");
+
+        var bad = await Assert.ThrowsAsync<ValidationException>(() => WithCommands(c => c.SaveRankingAsync(Supervisor,
+            new Core.Ranking.RankingSettings { InvestmentWeight = 60 })));
+        Assert.Contains(bad.Errors, e => e.Field == "InvestmentWeight" && e.MessageZh.Contains("100"));
+        var unchanged = Core.Ranking.RankingSnapshot.FromJson(await client.GetStringAsync("/api/v1/rankings/2020-05/draft"));
+        Assert.Equal(before.ToJson(), unchanged.ToJson());
+
+        // A stricter office names only its best three.
+        await WithCommands(c => c.SaveRankingAsync(Supervisor, new Core.Ranking.RankingSettings { RedCount = 3 }));
+        var after = Core.Ranking.RankingSnapshot.FromJson(await client.GetStringAsync("/api/v1/rankings/2020-05/draft"));
+        Assert.Equal(3, after.Settings.RedCount);
+        Assert.Equal(before.Result.Red.Take(3).Select(e => e.ProjectId), after.Result.Red.Select(e => e.ProjectId));
+    }
+
+    [Fact]
     public async Task WorkingCalendar_ReschedulesInWorkingDays_AndBadDatesAreNamed()
     {
         var client = await _factory.SignInAsync("supervisor");

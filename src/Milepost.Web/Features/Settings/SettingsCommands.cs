@@ -33,6 +33,16 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
         await SaveAsync(actor, SettingKeys.Warnings, JsonSerializer.Serialize(w, Json), ct);
     }
 
+    /// <summary>Weights and thresholds of the red-black list and the annual assessment (key rules.ranking); publications keep the ones they used.</summary>
+    public async Task SaveRankingAsync(Actor actor, Core.Ranking.RankingSettings r, CancellationToken ct = default)
+    {
+        db.BeginCommand();
+        Require(actor);
+        var errors = r.Validate();
+        if (errors.Count > 0) throw new ValidationException(errors);
+        await SaveAsync(actor, SettingKeys.Ranking, JsonSerializer.Serialize(r, Json), ct);
+    }
+
     /// <summary>The days past a problem's deadline (and after each escalation) before the daily job escalates it (key rules.problems).</summary>
     public async Task SaveProblemsAsync(Actor actor, Core.Problems.ProblemSettings p, CancellationToken ct = default)
     {
