@@ -31,10 +31,18 @@ public sealed record RankingSnapshot(
         Converters = { new JsonStringEnumConverter(), new MoneyJson(), new YearMonthJson() },
     };
 
-    /// <summary>Computes the list of <paramref name="month"/> and wraps it with what it was computed from.</summary>
+    /// <summary>
+    /// Computes the list of <paramref name="month"/> and wraps it with what it was computed from. Inputs and exemptions
+    /// are stored by project id (stable, so the first of two exemptions of one project still stands): the order rows
+    /// come from the database must not change the hash.
+    /// </summary>
     public static RankingSnapshot Compute(YearMonth month, DateOnly asOf, DateOnly reportDueDate, RankingSettings settings,
-        IReadOnlyList<RankingInput> inputs, IReadOnlyList<RankingExemption> exemptions) =>
-        new(month, asOf, reportDueDate, settings, inputs, exemptions, RankingCalculator.Compute(month, inputs, exemptions, settings), null);
+        IReadOnlyList<RankingInput> inputs, IReadOnlyList<RankingExemption> exemptions)
+    {
+        var byId = inputs.OrderBy(i => i.ProjectId).ToList();
+        var exempt = exemptions.OrderBy(e => e.ProjectId).ToList();
+        return new(month, asOf, reportDueDate, settings, byId, exempt, RankingCalculator.Compute(month, byId, exempt, settings), null);
+    }
 
     /// <summary>The canonical JSON: property order as declared, no indentation, Chinese kept as is, money in 元.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
