@@ -39,8 +39,8 @@ internal static class RankingTestData
     }
 
     public static RankingResult Compute(IEnumerable<RankingInput> inputs, RankingSettings? settings = null,
-        IEnumerable<RankingExemption>? exemptions = null) =>
-        RankingCalculator.Compute(May, inputs, exemptions ?? [], settings ?? Defaults);
+        IEnumerable<RankingExemption>? exemptions = null, YearMonth? month = null) =>
+        RankingCalculator.Compute(month ?? May, inputs, exemptions ?? [], settings ?? Defaults);
 
     public static long[] Ids(IEnumerable<RankingEntry> entries) => entries.Select(e => e.ProjectId).ToArray();
 }
