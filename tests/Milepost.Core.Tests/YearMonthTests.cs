@@ -108,4 +108,37 @@ public class YearMonthTests
     {
         Assert.Equal(expected, new YearMonth(year, month).ToString());
     }
+
+    [Theory]
+    [InlineData("2020-05", 2020, 5)]
+    [InlineData("2020-5", 2020, 5)]
+    [InlineData("2020-12", 2020, 12)]
+    [InlineData(" 2020-05 ", 2020, 5)]      // pasted with spaces, e.g. from a command line or a URL
+    [InlineData("1900-01", 1900, 1)]
+    public void TryParse_IsoMonth_Parses(string text, int year, int month)
+    {
+        Assert.True(YearMonth.TryParse(text, out var ym));
+        Assert.Equal(new YearMonth(year, month), ym);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("2020")]
+    [InlineData("2020-13")]
+    [InlineData("2020-00")]
+    [InlineData("2020-005")]
+    [InlineData("1899-12")]
+    [InlineData("20-05")]
+    [InlineData("2020/05")]
+    [InlineData("2020-05-01")]
+    [InlineData("2020-+5")]
+    [InlineData("2020--5")]
+    [InlineData("２０２０-05")]               // full-width digits are not accepted
+    [InlineData("2020年5月")]
+    public void TryParse_NotAMonth_FalseAndDefault(string? text)
+    {
+        Assert.False(YearMonth.TryParse(text, out var ym));
+        Assert.Equal(default, ym);
+    }
 }
