@@ -48,4 +48,39 @@ public class RankingMovementTests
         Assert.DoesNotContain(movements.Projects, m => m.Id == 7);   // exempted this month: no movement recorded
         Assert.Equal(RankingList.None, movements.Projects.Single(m => m.Id == 6).PreviousList);
     }
+
+    [Fact]
+    public void Compare_Units_MoveOnTheirLists()
+    {
+        RankingResult List(int month, decimal unit1, decimal unit2, decimal unit3) => Compute(
+            [Scoring(1, unit1, unit: 1), Scoring(2, unit1, unit: 1), Scoring(3, unit2, unit: 2), Scoring(4, unit2, unit: 2),
+             Scoring(5, unit3, unit: 3), Scoring(6, unit3, unit: 3)], month: new YearMonth(2020, month));
+        var april = List(4, 95, 92, 40);
+        var may = List(5, 91, 93, 97);
+
+        var movements = RankingMovements.Compare(april, 7, may);
+
+        int? Moved(long id)
+        {
+            var u = may.Units.Single(x => x.UnitId == id);
+            return RankingMovements.PlacesMoved(u.List, u.Position, movements.Units.Single(m => m.Id == id));
+        }
+        Assert.Equal([3L, 2, 1], may.RedUnits.Select(u => u.UnitId));
+        Assert.Equal((-2, 0, (int?)null), (Moved(1), Moved(2), Moved(3)));   // 1st → 3rd, 2nd → 2nd, black → red: new
+    }
+
+    [Fact]
+    public void Snapshot_WithMovement_RoundTripsThroughJson()
+    {
+        var april = Compute([Scoring(1, 95), Scoring(2, 30)], month: new YearMonth(2020, 4));
+        var snapshot = RankingSnapshot.Compute(May, new(2020, 6, 12), new(2020, 6, 10), Defaults, [Scoring(2, 95), Scoring(1, 30)], []);
+        snapshot = snapshot with { Movement = RankingMovements.Compare(april, 3, snapshot.Result) };
+
+        var json = snapshot.ToJson();
+        var back = RankingSnapshot.FromJson(json);
+
+        Assert.Equal(json, back.ToJson());
+        Assert.Equal(3, back.Movement!.PreviousPublicationId);
+        Assert.Equal(RankingList.Black, back.Movement.Projects.Single(m => m.Id == 2).PreviousList);
+    }
 }
