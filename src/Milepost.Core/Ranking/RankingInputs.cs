@@ -53,7 +53,8 @@ public static class RankingInputs
 
     /// <summary>
     /// The first day a report of the month was submitted, on or before <paramref name="asOf"/>; an approved figure without a
-    /// date counts as submitted on its due date (it has no date to be late by); null when none was.
+    /// date counts as submitted on the first day of the next month, the earliest a report of the month can come in (it has
+    /// no date to be late by, so it is on time); null when none was.
     /// </summary>
     private static DateOnly? FirstSubmission(IReadOnlyList<ReportFigure> reports, YearMonth month, DateOnly asOf)
     {
