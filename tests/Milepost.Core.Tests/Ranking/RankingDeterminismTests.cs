@@ -64,6 +64,21 @@ public class RankingDeterminismTests
     }
 
     [Fact]
+    public void Snapshot_RecordsItsSettings_RecomputesOnlyWithThem()
+    {
+        var settings = Defaults with { RedCount = 1, BlackBelowScore = 70 };
+        var snapshot = RankingSnapshot.Compute(May, AsOf, Due, settings, [Scoring(1, 95), Scoring(2, 92), Scoring(3, 65)], []);
+
+        var back = RankingSnapshot.FromJson(snapshot.ToJson());
+
+        Assert.Equal(settings, back.Settings);
+        Assert.Equal([1L], Ids(back.Result.Red));
+        Assert.Equal([3L], Ids(back.Result.Black));
+        Assert.True(back.Recomputes());
+        Assert.False((back with { Settings = Defaults }).Recomputes());   // today's defaults would list 2 and not 3
+    }
+
+    [Fact]
     public void Hash_Json_IsLowerHexSha256()
     {
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", RankingSnapshot.Hash("abc"));

@@ -60,6 +60,18 @@ public class RankingUnitTests
     }
 
     [Fact]
+    public void Compute_SeveralExempted_AfterRankedByCodeThenId()
+    {
+        RankingExemption Stop(long id) => new(id, ExemptionKind.PolicyStop, "政策性停工");
+
+        var result = Compute([Scoring(5, 20), Scoring(4, 99, code: "B"), Scoring(3, 50), Scoring(2, 10, code: "A"), Scoring(1, 70)],
+            exemptions: [Stop(5), Stop(4), Stop(2), Stop(1)]);
+
+        Assert.Equal([3L, 2, 4, 1, 5], Ids(result.Entries));
+        Assert.Equal([2L, 4, 1, 5], Ids(result.Exempted));
+    }
+
+    [Fact]
     public void Compute_UnitsAllExempted_UnitDisappears()
     {
         var result = Compute([Scoring(1, 90, unit: 1), Scoring(2, 40, unit: 2)], exemptions: [new(2, ExemptionKind.PolicyStop, "政策性停工")]);
