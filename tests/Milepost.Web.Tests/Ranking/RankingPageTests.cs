@@ -75,9 +75,19 @@ public sealed class RankingPageTests(RankingPagesFixture fx) : IClassFixture<Ran
         Assert.Contains("页面测试：按最新数据重新发布", page);
         Assert.Contains($"/ranking/publications/{id}/bulletin.docx", page);
 
+        // Publishing again supersedes it: the earlier version says so and links to the later one.
+        var again = await supervisor.PostJsonAsync("/api/v1/rankings/2020-05/publications", new { Note = "页面测试：再次发布" });
+        var later = long.Parse(again.Headers.Location!.OriginalString.Split('/').Last());
+        var superseded = WebUtility.HtmlDecode(await leader.GetStringAsync($"/ranking/publications/{id}"));
+        Assert.Contains("发布的第", superseded);
+        Assert.Contains("版取代", superseded);
+        Assert.Contains($"href=\"/ranking/publications/{later}\"", superseded);
+
         var history = WebUtility.HtmlDecode(await leader.GetStringAsync("/ranking/history"));
         Assert.Contains($"/ranking/publications/{id}", history);
+        Assert.Contains($"/ranking/publications/{later}", history);
         Assert.Contains("现行有效", history);
+        Assert.Contains("被第", history);
 
         var assessment = WebUtility.HtmlDecode(await leader.GetStringAsync("/assessment?year=2020"));
         foreach (var unit in snapshot.Result.Units) Assert.Contains(unit.UnitName, assessment);
