@@ -302,6 +302,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/visits"] = false, ["/visits/new"] = false, ["/visits/{VisitId:long}"] = false, ["/visits/{VisitId:long}/edit"] = false,
         ["/leader"] = false, ["/leaders"] = false, ["/leaders/{LeaderId:long}"] = false, ["/approvals/stats"] = false,
         ["/reports"] = false, ["/reports/review"] = true, ["/reports/{ReportId:long}"] = false,
+        // The red-black list and assessment pages: the business roles and the auditor; the admin roles are sent away (RankingPageTests).
+        ["/ranking"] = false, ["/ranking/history"] = false, ["/ranking/publications/{Id:long}"] = false, ["/assessment"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -397,6 +399,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                     "auditor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.OK,
                     "admin" or "security" when pattern == "/users" => response.StatusCode == HttpStatusCode.OK,
                     "supervisor" when pattern is "/audit" or "/users" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
+                    // The id is a project's, most likely no publication's: the readers get the publication or a 404.
+                    "supervisor" or "leader" or "dept" or "owner" or "auditor" when pattern == "/ranking/publications/{Id:long}" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound,
                     "supervisor" => response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
                     _ when supervisorOnly => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
                     "admin" or "security" or "auditor" when pattern == "/projects/{Id:long}" => response.StatusCode == HttpStatusCode.NotFound,
