@@ -42,6 +42,7 @@ public static class RankingFeature
         api.MapPost("/rankings/exemptions/{id:long}/withdraw", Withdraw);
         api.MapGet("/assessments/{year:int}", (int year, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>
             q.AssessmentAsync(Actor.From(user), year, ct));
+        e.MapBulletins();
         return e;
     }
 
