@@ -269,7 +269,14 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /api/v1/rankings/publications"] = Roles(HttpStatusCode.OK, RankingReaders),
         ["GET /api/v1/rankings/publications/{id:long}"] = Roles(HttpStatusCode.NotFound, RankingReaders),
         ["GET /api/v1/assessments/{year:int}"] = Roles(HttpStatusCode.OK, RankingReaders),
+        // Bulletin and assessment downloads sit outside /api, so anonymous users are sent to sign in.
+        ["GET /ranking/publications/{id:long}/bulletin.docx"] = Download(HttpStatusCode.NotFound),
+        ["GET /ranking/publications/{id:long}/bulletin.xlsx"] = Download(HttpStatusCode.NotFound),
+        ["GET /assessment/{year:int}.xlsx"] = Download(HttpStatusCode.OK),
     };
+
+    private static Dictionary<string, HttpStatusCode> Download(HttpStatusCode allowed) =>
+        Roles(allowed, RankingReaders).ToDictionary(r => r.Key, r => r.Key == "anonymous" ? HttpStatusCode.Redirect : r.Value);
 
     /// <summary>The given roles get <paramref name="allowed"/>, other signed-in users 403, anonymous 401.</summary>
     private static Dictionary<string, HttpStatusCode> Roles(HttpStatusCode allowed, params string[] roles) =>
@@ -304,6 +311,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/reports"] = false, ["/reports/review"] = true, ["/reports/{ReportId:long}"] = false,
         // The red-black list and assessment pages: the business roles and the auditor; the admin roles are sent away (RankingPageTests).
         ["/ranking"] = false, ["/ranking/history"] = false, ["/ranking/publications/{Id:long}"] = false, ["/assessment"] = false,
+        // The printable bulletin: readers get it (or 404 when {Id} is no publication), the admin roles 无权访问.
+        ["/ranking/publications/{Id:long}/bulletin"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
@@ -396,6 +405,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
                 var ok = user switch
                 {
                     "anonymous" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login"),
+                    "admin" or "security" when pattern == "/ranking/publications/{Id:long}/bulletin" => location.Contains("/account/denied"),
+                    _ when pattern == "/ranking/publications/{Id:long}/bulletin" => response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.OK,
                     "auditor" when pattern == "/audit" => response.StatusCode == HttpStatusCode.OK,
                     "admin" or "security" when pattern == "/users" => response.StatusCode == HttpStatusCode.OK,
                     "supervisor" when pattern is "/audit" or "/users" => response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/denied"),
