@@ -59,9 +59,7 @@ public static class BulletinDocx
                 if (table.Rows.Count == 0) body.Append(Para(BodyStyle, Lang.T("本月无。", "None this month."), indent: true));
                 else body.Append(Table(table));
             }
-            body.Append(Para(TableStyle, Lang.T(
-                $"注：参评项目不少于 {m.Settings.UnitMinProjects} 个的责任单位参与排名；单位得分为其项目得分按年度计划加权的平均值。",
-                $"Units with at least {m.Settings.UnitMinProjects} eligible projects are ranked; a unit's score is its projects' scores weighted by annual plan.")));
+            body.Append(Para(TableStyle, m.TableNote));
 
             body.Append(Para(BodyStyle, ""));
             body.Append(Para(BodyStyle, m.Office, JustificationValues.Right));

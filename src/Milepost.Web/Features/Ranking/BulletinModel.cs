@@ -64,6 +64,15 @@ public sealed record BulletinModel(
     public string Movement(RankingEntry e) => RankingText.Movement(e, Snapshot.Movement);
     public string Movement(UnitRankingEntry u) => RankingText.Movement(u, Snapshot.Movement);
 
+    /// <summary>The note under the tables: how units are ranked, and why 较上月 is empty when there was no list last month.</summary>
+    public string TableNote => Snapshot.Movement is null
+        ? Lang.T($"注：上月未发布红黑榜，“较上月”栏不作比较；{UnitRule}", $"Note: no list was published last month to compare with. {UnitRule}")
+        : Lang.T($"注：{UnitRule}", $"Note: {UnitRule}");
+
+    private string UnitRule => Lang.T(
+        $"参评项目不少于 {Settings.UnitMinProjects} 个的责任单位参与排名，单位得分为其项目得分按年度计划加权的平均值。",
+        $"Units with at least {Settings.UnitMinProjects} eligible projects are ranked; a unit's score is its projects' scores weighted by annual plan.");
+
     /// <summary>"2020年6月12日" in the portfolio's time zone.</summary>
     public string Date => Lang.Date(PublishedOn);
 
