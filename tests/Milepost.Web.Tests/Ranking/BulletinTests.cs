@@ -65,6 +65,10 @@ public sealed class BulletinTests(BulletinFixture fx) : IClassFixture<BulletinFi
         Assert.Equal("岷江市红黑榜督查通报-2020年5月.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        // Word refuses a document that breaks the schema, so the file must validate (as Office 2019 reads it).
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
         var body = doc.MainDocumentPart!.Document!.Body!;
         var text = body.InnerText;
         Assert.Contains("岷江市重点项目建设红黑榜督查通报", text);
@@ -138,6 +142,21 @@ public sealed class BulletinTests(BulletinFixture fx) : IClassFixture<BulletinFi
             Assert.DoesNotContain("<f>", xml);
         }
     }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+86 123", "'+86 123")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\rcmd", "'\rcmd")]
+    [InlineData("岷江会议会展中心", "岷江会议会展中心")]
+    [InlineData("a=b", "a=b")]
+    public void XlsxText_StartingLikeAFormula_IsEscapedWithAQuote(string text, string written) =>
+        Assert.Equal(written, BulletinXlsx.Cell(text));
+
+    [Fact]
+    public void XlsxNumbers_StayNumbers() => Assert.Equal(41.65m, BulletinXlsx.Cell(41.65m));
 
     [Fact]
     public async Task AssessmentXlsx_ShowsEveryComponentOfEveryUnit_AsTheAssessmentComputesIt()

@@ -83,16 +83,16 @@ public static class BulletinDocx
     private static Style Style(string id, string name, string font, int halfPoints, bool bold = false, int line = 0, int before = 0,
         bool keepNext = false, int spacing = 0)
     {
-        var paragraph = new StyleParagraphProperties(new SpacingBetweenLines
-        {
-            Before = before.ToString(), After = "0", Line = line > 0 ? line.ToString() : null, LineRule = line > 0 ? LineSpacingRuleValues.Exact : null,
-        });
+        var spacingBetween = new SpacingBetweenLines { Before = before.ToString(), After = "0" };
+        if (line > 0) (spacingBetween.Line, spacingBetween.LineRule) = (line.ToString(), LineSpacingRuleValues.Exact);
+        var paragraph = new StyleParagraphProperties(spacingBetween);
         if (keepNext) paragraph.PrependChild(new KeepNext());
-        var run = new StyleRunProperties(
-            new RunFonts { Ascii = id == TableStyle || id == BodyStyle ? "Times New Roman" : font, HighAnsi = id == TableStyle || id == BodyStyle ? "Times New Roman" : font, EastAsia = font },
-            new FontSize { Val = halfPoints.ToString() }, new FontSizeComplexScript { Val = halfPoints.ToString() });
+        // Child order is the schema's (rFonts, b, spacing, sz): Word rejects a document that breaks it.
+        var latin = id is TableStyle or BodyStyle ? "Times New Roman" : font;
+        var run = new StyleRunProperties(new RunFonts { Ascii = latin, HighAnsi = latin, EastAsia = font });
         if (bold) run.Append(new Bold());
         if (spacing > 0) run.Append(new Spacing { Val = spacing });
+        run.Append(new FontSize { Val = halfPoints.ToString() }, new FontSizeComplexScript { Val = halfPoints.ToString() });
         return new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraph, run) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = true };
     }
 
@@ -112,15 +112,23 @@ public static class BulletinDocx
     private static Table Table(BulletinTable t)
     {
         var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 6 }, new BottomBorder { Val = BorderValues.Single, Size = 6 },
-            new LeftBorder { Val = BorderValues.Single, Size = 6 }, new RightBorder { Val = BorderValues.Single, Size = 6 },
+            new TopBorder { Val = BorderValues.Single, Size = 6 }, new LeftBorder { Val = BorderValues.Single, Size = 6 },
+            new BottomBorder { Val = BorderValues.Single, Size = 6 }, new RightBorder { Val = BorderValues.Single, Size = 6 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border,
-            new TableJustification { Val = TableRowAlignmentValues.Center }));
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableJustification { Val = TableRowAlignmentValues.Center }, border), Grid(t));
         // The header row repeats on every page; no row is split across pages.
         table.Append(Row(t.Headers.Cast<object?>().ToArray(), header: true));
         foreach (var row in t.Rows) table.Append(Row(row, header: false));
         return table;
+    }
+
+    /// <summary>Column widths in proportion to each column's longest text (2 to 16 characters), filling the text width.</summary>
+    private static TableGrid Grid(BulletinTable t)
+    {
+        var weights = t.Headers.Select((h, i) => Math.Clamp(t.Rows.Select(r => BulletinTable.Text(r[i]).Length).Append(h.Length).Max(), 2, 16)).ToList();
+        var total = weights.Sum();
+        return new TableGrid(weights.Select(w => new GridColumn { Width = (TextWidth * w / total).ToString() }));
     }
 
     private static TableRow Row(object?[] cells, bool header)
@@ -133,8 +141,9 @@ public static class BulletinDocx
             var numeric = cell is decimal or int or long;
             var p = Para(TableStyle, BulletinTable.Text(cell), header || numeric ? JustificationValues.Center : JustificationValues.Left);
             if (header) p.Elements<Run>().First().RunProperties!.Append(new Bold());
-            var cellProps = new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+            var cellProps = new TableCellProperties();
             if (header) cellProps.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "F2F2F2" });
+            cellProps.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
             row.Append(new TableCell(cellProps, p));
         }
         return row;
