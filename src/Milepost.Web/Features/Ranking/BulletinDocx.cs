@@ -75,22 +75,21 @@ public static class BulletinDocx
 
     private static Styles Styles() => new(
         Style(BodyStyle, "正文（仿宋）", BodyFont, 32, line: 560),
-        Style(HeadStyle, "红头", TitleFont, 72, bold: false, spacing: 200),
+        Style(HeadStyle, "红头", TitleFont, 72, spacing: 200),
         Style(TitleStyle, "标题（小标宋）", TitleFont, 44, line: 700),
         Style(HeadingStyle, "一级标题（黑体）", HeadingFont, 32, line: 560, before: 240, keepNext: true),
         Style(TableStyle, "表格文字（仿宋五号）", BodyFont, 21, line: 300));
 
-    private static Style Style(string id, string name, string font, int halfPoints, bool bold = false, int line = 0, int before = 0,
+    private static Style Style(string id, string name, string font, int halfPoints, int line = 0, int before = 0,
         bool keepNext = false, int spacing = 0)
     {
         var spacingBetween = new SpacingBetweenLines { Before = before.ToString(), After = "0" };
         if (line > 0) (spacingBetween.Line, spacingBetween.LineRule) = (line.ToString(), LineSpacingRuleValues.Exact);
         var paragraph = new StyleParagraphProperties(spacingBetween);
         if (keepNext) paragraph.PrependChild(new KeepNext());
-        // Child order is the schema's (rFonts, b, spacing, sz): Word rejects a document that breaks it.
+        // Child order is the schema's (rFonts, spacing, sz): Word rejects a document that breaks it.
         var latin = id is TableStyle or BodyStyle ? "Times New Roman" : font;
         var run = new StyleRunProperties(new RunFonts { Ascii = latin, HighAnsi = latin, EastAsia = font });
-        if (bold) run.Append(new Bold());
         if (spacing > 0) run.Append(new Spacing { Val = spacing });
         run.Append(new FontSize { Val = halfPoints.ToString() }, new FontSizeComplexScript { Val = halfPoints.ToString() });
         return new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraph, run) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = true };
