@@ -140,11 +140,11 @@ public sealed record BulletinModel(
 /// <summary>A table of the bulletin: the sheet name, the heading it prints under, its header row and rows of cells.</summary>
 public sealed record BulletinTable(string Sheet, string Heading, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)
 {
-    /// <summary>A cell as printed: scores and amounts with two decimals, empty cells as "—".</summary>
+    /// <summary>A cell as printed: scores and amounts with two decimals and thousands separators (SPEC §6), empty cells as "—".</summary>
     public static string Text(object? cell) => cell switch
     {
         null => "—",
-        decimal d => RankingText.Score(d),
+        decimal d => d.ToString("#,0.00", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() is { Length: > 0 } s ? s : "—",
     };
