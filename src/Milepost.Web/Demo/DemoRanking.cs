@@ -21,8 +21,10 @@ public static partial class DemoPortfolio
     /// </summary>
     private static async Task AddRankingsAsync(MilepostDb db, IReadOnlyList<DemoProject> projects, DateTime nowUtc, CancellationToken ct)
     {
-        // The services as the app builds them, on a clock that reads the demo's fixed time (so the seed is deterministic).
-        var clock = new PortfolioClock(new FixedTime(nowUtc), Options.Create(new MilepostOptions()));
+        // The services as the app builds them, on a clock the seed sets: each publication and its audit event carry the
+        // day it was published, and the seed stays deterministic.
+        var time = new SetTime { UtcNow = nowUtc };
+        var clock = new PortfolioClock(time, Options.Create(new MilepostOptions()));
         clock.Pin(StoryDate);
         var queries = new RankingQueries(db, clock, new SettingsReader(db));
         var commands = new RankingCommands(db, clock, queries);
@@ -31,6 +33,7 @@ public static partial class DemoPortfolio
         {
             var draft = await queries.ComputeAsync(new YearMonth(2020, month), ct, on);
             var at = TimeZoneInfo.ConvertTimeToUtc(on.ToDateTime(new TimeOnly(10, 0)), clock.Zone);
+            time.UtcNow = at;
             await commands.WriteAsync(SupervisorName, SupervisorDisplayName, draft.Snapshot, sequence, at, note, ct);
         }
 
@@ -49,9 +52,10 @@ public static partial class DemoPortfolio
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>A clock stopped at the seed's time.</summary>
-    private sealed class FixedTime(DateTime utc) : TimeProvider
+    /// <summary>A clock that reads whatever time the seed last set.</summary>
+    private sealed class SetTime : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
+        public DateTime UtcNow { get; set; }
+        public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
     }
 }
