@@ -10,6 +10,8 @@ public static class IndicatorCalculator
     /// up to and including that month. Reports and funds of later months are ignored, and so is a
     /// node finish after the last day of the month (as of then, the node was not finished).
     /// </summary>
+    private static readonly FundingSource[] Sources = Enum.GetValues<FundingSource>();
+
     public static ProjectIndicators Compute(ProjectFacts facts, YearMonth asOf)
     {
         var year = asOf.Year;
@@ -35,14 +37,16 @@ public static class IndicatorCalculator
         decimal? spi = ev is { } evv && pv is { } pvv && pvv != 0 ? evv / pvv : null;
         decimal? cpi = ev is { } evc && ac.Yuan != 0 ? evc / ac.Wan : null;
 
-        var bySource = Enum.GetValues<FundingSource>()
-            .Select(s =>
-            {
-                var received = Money.Sum(facts.Funds.Where(f => f.Source == s && (f.Month is null || f.Month <= asOf)).Select(f => f.Received));
-                return new FundsInPlace(s, received, Money.Ratio(received, facts.TotalInvestment));
-            })
-            .ToList();
-        var funds = Money.Sum(bySource.Select(f => f.Received));
+        var bySource = new List<FundsInPlace>(Sources.Length);
+        var funds = Money.Zero;
+        foreach (var s in Sources)
+        {
+            var received = Money.Zero;
+            foreach (var f in facts.Funds)
+                if (f.Source == s && (f.Month is null || f.Month <= asOf)) received += f.Received;
+            bySource.Add(new FundsInPlace(s, received, Money.Ratio(received, facts.TotalInvestment)));
+            funds += received;
+        }
 
         return new ProjectIndicators(
             facts.ProjectId, ytd, facts.AnnualPlan, expectedToDate, completionRate, expected, lag,
@@ -68,13 +72,21 @@ public static class IndicatorCalculator
     /// The one figure that counts for each month up to <paramref name="asOf"/>, in month order:
     /// the approved one with the highest revision, else the submitted one with the highest revision.
     /// </summary>
-    public static IReadOnlyList<ReportFigure> CountingReports(IEnumerable<ReportFigure> reports, YearMonth asOf) =>
-        reports
-            .Where(r => r.Counts && r.Month <= asOf)
-            .GroupBy(r => r.Month)
-            .Select(g => g.OrderByDescending(r => r.Approved).ThenByDescending(r => r.Revision).First())
-            .OrderBy(r => r.Month)
-            .ToList();
+    /// <remarks>A plain loop (a project has a handful of figures a year): the province-scale ranking runs it per project.
+    /// Among equals (same approval, same revision) the first given stands.</remarks>
+    public static IReadOnlyList<ReportFigure> CountingReports(IEnumerable<ReportFigure> reports, YearMonth asOf)
+    {
+        var best = new List<ReportFigure>();
+        foreach (var r in reports)
+        {
+            if (!r.Counts || r.Month > asOf) continue;
+            var i = best.FindIndex(b => b.Month == r.Month);
+            if (i < 0) best.Add(r);
+            else if ((r.Approved && !best[i].Approved) || (r.Approved == best[i].Approved && r.Revision > best[i].Revision)) best[i] = r;
+        }
+        best.Sort((a, b) => a.Month.CompareTo(b.Month));   // months are distinct here, so an unstable sort is fine
+        return best;
+    }
 
     /// <summary>
     /// 序时进度 and the amount behind it. With monthly plans: their sum over 1..m, over the annual plan

@@ -39,10 +39,14 @@ public static class RankingInputs
         }
 
         var monthEnd = month.LastDay;
-        var worst = nodes
-            .Where(n => n.PlannedFinish is { } p && p < monthEnd && (n.ActualFinish is null || n.ActualFinish > monthEnd))
-            .OrderBy(n => n.PlannedFinish).ThenBy(n => n.Name, StringComparer.Ordinal)
-            .FirstOrDefault();
+        // The earliest planned finish, then the first name (ordinal); a plain loop, as this runs once per project of a province.
+        VetoNode? worst = null;
+        foreach (var n in nodes)
+        {
+            if (n.PlannedFinish is not { } p || p >= monthEnd || (n.ActualFinish is { } a && a <= monthEnd)) continue;
+            if (worst is null || p < worst.PlannedFinish || (p == worst.PlannedFinish && string.CompareOrdinal(n.Name, worst.Name) < 0))
+                worst = n;
+        }
         var overdueDays = worst is null ? 0 : monthEnd.DayNumber - worst.PlannedFinish!.Value.DayNumber;
 
         return new RankingInput(facts.ProjectId, code, name, unitId, unitName, facts.AnnualPlan, indicators.YtdCompleted,

@@ -51,7 +51,26 @@ public sealed record RankingSnapshot(
         JsonSerializer.Deserialize<RankingSnapshot>(json, Options) ?? throw new JsonException("empty ranking snapshot");
 
     /// <summary>SHA-256 of the canonical JSON's UTF-8 bytes, lower-case hex.</summary>
-    public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    /// <remarks>
+    /// Encoded and hashed a slice at a time: a province's snapshot is about 100 MB of UTF-8, and encoding it whole
+    /// would allocate that much again on the large-object heap (the 100,000-project benchmark in docs/benchmarks.md).
+    /// </remarks>
+    public static string Hash(string json)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        Span<byte> buffer = stackalloc byte[3 * 4096 + 16];
+        var rest = json.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var slice = rest[..Math.Min(4096, rest.Length)];
+            rest = rest[slice.Length..];
+            // flush only at the end, so a surrogate pair split between slices is encoded whole.
+            var written = encoder.GetBytes(slice, buffer, flush: rest.IsEmpty);
+            sha.AppendData(buffer[..written]);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
 
     /// <summary>Whether the stored result is exactly what the stored inputs and settings give today.</summary>
     public bool Recomputes()

@@ -105,8 +105,8 @@ public static class AuditCommand
         }
     }
 
-    /// <summary>The web app's configuration sources, in its order (later ones win).</summary>
-    private static IConfiguration Configuration(string[] args)
+    /// <summary>The web app's configuration sources, in its order (later ones win); the rank command reads it too.</summary>
+    internal static IConfiguration Configuration(string[] args)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";

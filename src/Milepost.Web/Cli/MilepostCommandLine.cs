@@ -30,6 +30,7 @@ public static class MilepostCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(RankCommand.Create());
 
         int Serve(ParseResult result)
         {

@@ -55,6 +55,7 @@ public static partial class DemoPortfolio
         AddSupervisionStory(db, units, leaders, projects);
         await AddVisitsAndApprovalsAsync(db, projects, units, leaders, ct);
         AddReportCases(db, projects);
+        await AddRankingsAsync(db, projects, nowUtc, ct);
 
         // The demo is told as of its story date: warnings and indicators read as on that day.
         db.Settings.Add(new PortfolioSetting
