@@ -84,6 +84,20 @@ public class RankingDeterminismTests
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", RankingSnapshot.Hash("abc"));
     }
 
+    /// <summary>The hash is taken in 4,096-character slices: a character outside the BMP split across two slices, Chinese, and empty text all hash as their whole UTF-8 bytes.</summary>
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(4095, 3)]   // the surrogate pair straddles the first slice boundary
+    [InlineData(4096, 3)]
+    [InlineData(8191, 2)]
+    [InlineData(10, 5000)]
+    public void Hash_InSlices_EqualsTheHashOfTheWholeText(int asciiBefore, int pairsAfter)
+    {
+        var text = new string('a', asciiBefore) + string.Concat(Enumerable.Repeat("𠀀红黑榜", pairsAfter));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, RankingSnapshot.Hash(text));
+    }
+
     /// <summary>0..60 projects drawn from few values, so scores, ratios, plans and codes tie often.</summary>
     private static (List<RankingInput>, List<RankingExemption>) Portfolio(Random r)
     {
