@@ -24,6 +24,12 @@ public class RankingPublication
     public required string Snapshot { get; set; }
     /// <summary>SHA-256 of <see cref="Snapshot"/>'s UTF-8 bytes, lower-case hex.</summary>
     public required string Sha256 { get; set; }
+    /// <summary>
+    /// JSON of <see cref="UnitMonth"/>: each unit's score and red/black count, taken from the snapshot at publication, so
+    /// the annual assessment reads a few kilobytes a month instead of whole snapshots. Not part of the hashed snapshot;
+    /// it is derived from it and can be checked against it.
+    /// </summary>
+    public string? UnitSummary { get; set; }
     public int Eligible { get; set; }
     public int RedCount { get; set; }
     public int BlackCount { get; set; }

@@ -3,6 +3,27 @@ namespace Milepost.Core.Ranking;
 /// <summary>A supervision item as the annual assessment sees it: its lead unit, deadline and the day it was closed.</summary>
 public sealed record AssessmentItem(long LeadUnitId, DateOnly Deadline, DateOnly? ClosedOn);
 
+/// <summary>
+/// What the annual assessment reads of one month's list, per unit: its score (null when none of its projects was
+/// ranked) and how many of its projects were on the red and the black list. Publications store it beside their snapshot,
+/// so a year's assessment never reads twelve province-size snapshots.
+/// </summary>
+public sealed record UnitMonth(YearMonth Month, IReadOnlyList<UnitMonthFigures> Units)
+{
+    public static UnitMonth Of(RankingResult list)
+    {
+        var units = new Dictionary<long, UnitMonthFigures>();
+        foreach (var u in list.Units) units[u.UnitId] = new UnitMonthFigures(u.UnitId, u.Score, 0, 0);
+        UnitMonthFigures Figures(long id) => units.GetValueOrDefault(id) ?? new(id, null, 0, 0);
+        foreach (var e in list.Red) units[e.UnitId] = Figures(e.UnitId) with { Red = Figures(e.UnitId).Red + 1 };
+        foreach (var e in list.Black) units[e.UnitId] = Figures(e.UnitId) with { Black = Figures(e.UnitId).Black + 1 };
+        return new UnitMonth(list.Month, [.. units.Values.OrderBy(u => u.UnitId)]);
+    }
+}
+
+/// <summary>One unit's figures in one month's list.</summary>
+public sealed record UnitMonthFigures(long UnitId, decimal? Score, int Red, int Black);
+
 /// <summary>A unit's score in one month's published list.</summary>
 public sealed record MonthScore(YearMonth Month, decimal Score);
 
@@ -44,6 +65,16 @@ public static class AnnualAssessment
         IEnumerable<AssessmentItem> items,
         IReadOnlyDictionary<long, string> unitNames,
         DateOnly asOf,
+        RankingSettings settings) =>
+        Compute(year, monthlyLists.Select(UnitMonth.Of), items, unitNames, asOf, settings);
+
+    /// <summary>The same from each month's per-unit summary, which is all the assessment reads of a list.</summary>
+    public static IReadOnlyList<AssessmentEntry> Compute(
+        int year,
+        IEnumerable<UnitMonth> monthlyLists,
+        IEnumerable<AssessmentItem> items,
+        IReadOnlyDictionary<long, string> unitNames,
+        DateOnly asOf,
         RankingSettings settings)
     {
         settings.Check();
@@ -55,11 +86,12 @@ public static class AnnualAssessment
         var red = new Dictionary<long, int>();
         var black = new Dictionary<long, int>();
         foreach (var list in lists)
-        {
-            foreach (var u in list.Units) Get(months, u.UnitId).Add(new MonthScore(list.Month, u.Score));
-            foreach (var e in list.Red) red[e.UnitId] = red.GetValueOrDefault(e.UnitId) + 1;
-            foreach (var e in list.Black) black[e.UnitId] = black.GetValueOrDefault(e.UnitId) + 1;
-        }
+            foreach (var u in list.Units)
+            {
+                if (u.Score is { } score) Get(months, u.UnitId).Add(new MonthScore(list.Month, score));
+                if (u.Red > 0) red[u.UnitId] = red.GetValueOrDefault(u.UnitId) + u.Red;
+                if (u.Black > 0) black[u.UnitId] = black.GetValueOrDefault(u.UnitId) + u.Black;
+            }
         var onTime = new Dictionary<long, int>();
         var overdue = new Dictionary<long, int>();
         foreach (var item in items.Where(i => i.Deadline.Year == year))

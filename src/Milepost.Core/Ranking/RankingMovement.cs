@@ -12,6 +12,15 @@ public sealed record Movement(long Id, RankingList PreviousList, int? PreviousPo
 /// <param name="PreviousPublicationId">The publication compared with, so the comparison can be traced.</param>
 public sealed record RankingMovements(YearMonth PreviousMonth, long PreviousPublicationId, IReadOnlyList<Movement> Projects, IReadOnlyList<Movement> Units)
 {
+    // Built on first use: a province's list looks up thousands of entries, which a scan per entry would make quadratic.
+    private Dictionary<long, Movement>? _projects, _units;
+
+    /// <summary>The previous standing of a project ranked this month, or null.</summary>
+    public Movement? OfProject(long projectId) => (_projects ??= Projects.ToDictionary(m => m.Id)).GetValueOrDefault(projectId);
+
+    /// <summary>The previous standing of a unit ranked this month, or null.</summary>
+    public Movement? OfUnit(long unitId) => (_units ??= Units.ToDictionary(m => m.Id)).GetValueOrDefault(unitId);
+
     /// <summary>
     /// How an entry moved on its list: positive = that many places nearer the top of the same list, negative = further
     /// down, 0 = the same place; null = new on this list (not on it last month).

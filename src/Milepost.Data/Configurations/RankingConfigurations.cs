@@ -13,6 +13,7 @@ public sealed class RankingPublicationConfiguration : IEntityTypeConfiguration<R
         // A province's snapshot runs to tens of megabytes: no length limit.
         e.Property(x => x.Snapshot).Metadata.SetMaxLength(null);
         e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.UnitSummary).Metadata.SetMaxLength(null);
         // Two supervisors publishing the same month at once cannot both take the next sequence.
         e.HasIndex(x => new { x.DivisionCode, x.Month, x.Sequence }).IsUnique();
     }
@@ -29,6 +30,7 @@ public sealed class RankingExemptionConfiguration : IEntityTypeConfiguration<Ran
         e.Property(x => x.WithdrawnBy).HasMaxLength(100);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Core.Projects.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.Month, x.ProjectId });
+        // One exemption in force per project and month: the list publishes exactly one reason.
+        e.HasIndex(x => new { x.ProjectId, x.Month }).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
     }
 }

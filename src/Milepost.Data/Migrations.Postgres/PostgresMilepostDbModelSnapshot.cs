@@ -1601,9 +1601,9 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("Month", "ProjectId");
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("RankingExemptions", (string)null);
                 });
@@ -1655,6 +1655,9 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<string>("Snapshot")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UnitSummary")
                         .HasColumnType("text");
 
                     b.HasKey("Id");

@@ -1552,9 +1552,9 @@ namespace Milepost.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("Month", "ProjectId");
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.ToTable("RankingExemptions", (string)null);
                 });
@@ -1604,6 +1604,9 @@ namespace Milepost.Data.Migrations.Sqlite
 
                     b.Property<string>("Snapshot")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitSummary")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

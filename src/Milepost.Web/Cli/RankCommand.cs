@@ -118,7 +118,8 @@ public static class RankCommand
                 stdout.Write(RankReport.Render(draft, clock.Zone));
                 if (actor is null) return 0;
 
-                var id = await new RankingCommands(db, clock, queries).PublishAsync(actor, target, request.Note, ct);
+                // Publish the list just printed, or nothing: a change in between is refused.
+                var id = await new RankingCommands(db, clock, queries).PublishAsync(actor, target, request.Note, ct, Core.Ranking.RankingSnapshot.Hash(draft.Snapshot.ToJson()));
                 var view = await queries.PublicationAsync(actor, id, ct);
                 stdout.WriteLine();
                 stdout.WriteLine(Lang.T($"已发布：{RankingText.Month(target)}红黑榜，发布编号 {id}（本月第 {view!.Info.Sequence} 次发布），发布人 {actor.DisplayName}",

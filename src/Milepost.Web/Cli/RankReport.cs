@@ -22,8 +22,8 @@ internal static class RankReport
             $"Data as of {Lang.Date(s.AsOf)}; reports due {Lang.Date(s.ReportDueDate)}"));
         var vetoed = r.Entries.Count(e => e.Vetoed && e.Rank is not null);
         text.AppendLine(Lang.T(
-            $"纳入排名项目 {r.Entries.Count} 个，红榜 {r.Red.Count()} 个，黑榜 {r.Black.Count()} 个（其中一票否决 {vetoed} 个），豁免 {r.Exempted.Count()} 个，不具备排名条件 {r.Ineligible} 个",
-            $"{r.Entries.Count} eligible projects: {r.Red.Count()} on the red list, {r.Black.Count()} on the black list ({vetoed} vetoed), {r.Exempted.Count()} exempted, {r.Ineligible} not eligible"));
+            $"纳入排名项目 {r.Entries.Count(e => e.Rank is not null)} 个，红榜 {r.Red.Count()} 个，黑榜 {r.Black.Count()} 个（其中一票否决 {vetoed} 个），豁免 {r.Exempted.Count()} 个，不具备排名条件 {r.Ineligible} 个",
+            $"{r.Entries.Count(e => e.Rank is not null)} ranked projects: {r.Red.Count()} on the red list, {r.Black.Count()} on the black list ({vetoed} vetoed), {r.Exempted.Count()} exempted, {r.Ineligible} not eligible"));
         var w = s.Settings;
         text.AppendLine(Lang.T(
             $"评分：投资完成 {w.InvestmentWeight:0.##} 分（完成率/序时进度，封顶 1），节点按期 {w.NodeWeight:0.##} 分，月报按时报送 {w.ReportOnTimePoints:0.##} 分（迟报 {w.ReportLatePoints:0.##} 分）；红榜取 {w.RedMinScore:0.##} 分及以上前 {w.RedCount} 名，黑榜为一票否决项目及低于 {w.BlackBelowScore:0.##} 分的后 {w.BlackCount} 名",

@@ -75,7 +75,7 @@ public sealed class RankCommandTests(RankCliFixture fx) : IClassFixture<RankCliF
         Assert.True(exit == 0, stderr);
         Assert.StartsWith("2020年5月重点项目红黑榜（草稿，按当前数据计算）", stdout);
         Assert.Contains("数据截至：2020年6月11日　月报报送期限：2020年6月5日", stdout);
-        Assert.Contains($"纳入排名项目 {result.Entries.Count} 个，红榜 {result.Red.Count()} 个，黑榜 {result.Black.Count()} 个", stdout);
+        Assert.Contains($"纳入排名项目 {result.Entries.Count(e => e.Rank is not null)} 个，红榜 {result.Red.Count()} 个，黑榜 {result.Black.Count()} 个", stdout);
         Assert.Contains("名次变化与 2020年4月 已发布红黑榜", stdout);
 
         var red = Section(stdout, "红榜");

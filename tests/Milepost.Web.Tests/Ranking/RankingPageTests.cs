@@ -23,6 +23,7 @@ public sealed class RankingPageTests(RankingPagesFixture fx) : IClassFixture<Ran
     [Theory]
     [InlineData("admin")]
     [InlineData("security")]
+    [InlineData("auditor")]
     public async Task AdminRoles_AreSentToTheDeniedPage_FromEveryRankingPage(string user)
     {
         var client = await fx.Factory.SignInAsync(user);

@@ -144,6 +144,29 @@ public sealed class RankingPublicationTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Publishing_TheDraftThatWasSeen_IsRefusedWhenTheDataMovedSince()
+    {
+        await using var factory = new MilepostFactory();
+        await factory.InitializeAccountsAsync();
+        var client = await factory.SignInAsync("supervisor");
+        var seen = await client.GetStringAsync($"/api/v1/rankings/{May}/draft");
+        var target = RankingSnapshot.FromJson(seen).Result.Red.First();
+        // Another supervisor exempts a red-listed project after the draft was looked at.
+        var exempted = await client.PostJsonAsync($"/api/v1/rankings/{May}/exemptions", new ExemptionDto(target.ProjectId, ExemptionKind.ForceMajeure, "汛期山洪冲毁施工便道，停工抢修"));
+        Assert.Equal(HttpStatusCode.Created, exempted.StatusCode);
+
+        var stale = await client.PostJsonAsync($"/api/v1/rankings/{May}/publications", new PublishDto("核对后发布", RankingSnapshot.Hash(seen)));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("请刷新草稿核对后再发布", await stale.Content.ReadAsStringAsync());
+        using (var scope = factory.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<MilepostDb>().RankingPublications.AnyAsync(p => p.Month == new YearMonth(2020, 5)));
+
+        var current = await client.GetStringAsync($"/api/v1/rankings/{May}/draft");
+        var published = await client.PostJsonAsync($"/api/v1/rankings/{May}/publications", new PublishDto("核对后发布", RankingSnapshot.Hash(current)));
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+    }
+
+    [Fact]
     public async Task Assessment_ReadsThePublishedMonths_WithEveryComponent()
     {
         await using var factory = new MilepostFactory();

@@ -49,9 +49,9 @@ public static class BulletinDocx
             body.Append(Para(BodyStyle, $"（{RankingText.Month(m.Month)}）", JustificationValues.Center));
             body.Append(Para(BodyStyle, m.Summary, indent: true));
             if (m.Sequence > 1 && m.Note is { } note)
-                body.Append(Para(BodyStyle, Lang.T($"本期为第{m.Sequence}版，更正原因：{note}", $"Edition {m.Sequence}; why: {note}"), indent: true));
+                body.Append(Para(BodyStyle, Lang.T($"本期为第{m.Sequence}版，重新发布原因：{note}", $"Edition {m.Sequence}; why: {note}"), indent: true));
             if (m.SupersededAtLocal is { } at)
-                body.Append(Para(BodyStyle, Lang.T($"本版已于 {BulletinModel.Time(at)} 被更正版取代。", $"Superseded at {BulletinModel.Time(at)}."), indent: true, color: Red));
+                body.Append(Para(BodyStyle, Lang.T($"本版已于 {BulletinModel.Time(at)} 被第{m.Sequence + 1}版取代。", $"Superseded at {BulletinModel.Time(at)}."), indent: true, color: Red));
 
             foreach (var table in m.Tables)
             {

@@ -36,8 +36,10 @@ public sealed record BulletinModel(
     public IReadOnlyList<RankingEntry> Exempted => [.. Result.Exempted];
     /// <summary>Units ranked this month (enough eligible projects), in rank order.</summary>
     public IReadOnlyList<UnitRankingEntry> Units => [.. Result.Units.Where(u => u.Rank is not null).OrderBy(u => u.Rank)];
-    public int Eligible => Result.Entries.Count;
-    public int Vetoed => Result.Entries.Count(e => e.Vetoed);
+    /// <summary>Projects scored and ranked this month (eligible, not exempted).</summary>
+    public int Eligible => Result.Entries.Count(e => e.Exemption is null);
+    /// <summary>Vetoed projects on the black list (an exempted project's veto is not applied).</summary>
+    public int Vetoed => Result.Entries.Count(e => e.Vetoed && e.Exemption is null);
 
     public string Title => Lang.T($"{City}重点项目建设红黑榜督查通报", $"{City} key projects: red-black list bulletin");
 
@@ -48,12 +50,12 @@ public sealed record BulletinModel(
     public DateOnly PublishedOn => DateOnly.FromDateTime(PublishedAtLocal);
 
     public string Summary => Lang.T(
-        $"根据各责任单位报送的{Month.Year}年{Month.Month}月重点项目月报和时间节点完成情况，按照红黑榜评分办法（投资完成 {Settings.InvestmentWeight:0.##} 分、"
-        + $"节点完成 {Settings.NodeWeight:0.##} 分、按时报送 {Settings.ReportOnTimePoints:0.##} 分），对 {Eligible} 个纳入年度计划的重点项目进行了评分排名。"
-        + $"其中 {Red.Count} 个项目列入红榜，{Black.Count} 个项目列入黑榜（一票否决 {Vetoed} 个），{Exempted.Count} 个项目经审核予以豁免。现将有关情况通报如下。",
+        $"根据各项目业主单位报送的{Month.Year}年{Month.Month}月重点项目月报和时间节点完成情况，按照红黑榜评分办法（投资完成 {Settings.InvestmentWeight:0.##} 分、"
+        + $"节点完成 {Settings.NodeWeight:0.##} 分、按时报送 {Settings.ReportOnTimePoints:0.##} 分），对 {Eligible} 个纳入年度计划的重点项目进行了评分排名（另有 {Exempted.Count} 个项目经审核予以豁免，不参加排名）。"
+        + $"其中 {Red.Count} 个项目列入红榜，{Black.Count} 个项目列入黑榜（一票否决 {Vetoed} 个）。现将有关情况通报如下。",
         $"From the monthly reports and time nodes of {RankingText.Month(Month)}, {Eligible} key projects with an annual plan were scored "
         + $"(investment {Settings.InvestmentWeight:0.##}, nodes {Settings.NodeWeight:0.##}, reporting {Settings.ReportOnTimePoints:0.##} points): "
-        + $"{Red.Count} on the red list, {Black.Count} on the black list ({Vetoed} vetoed), {Exempted.Count} exempted.");
+        + $"{Red.Count} on the red list, {Black.Count} on the black list ({Vetoed} vetoed); {Exempted.Count} more exempted.");
 
     /// <summary>Why a project is on the black list: its vetoes (一票否决), or its score under the threshold.</summary>
     public string BlackReason(RankingEntry e) => e.Vetoed

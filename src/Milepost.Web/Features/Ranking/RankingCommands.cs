@@ -21,9 +21,11 @@ public sealed class RankingCommands(MilepostDb db, PortfolioClock clock, Ranking
     /// <summary>
     /// Computes the month's list from today's data and publishes it. Refused before the month's report due date has
     /// passed (the reporting score would not be final), and, when the month is already published, without a note
-    /// saying why it is published again.
+    /// saying why it is published again. With <paramref name="draftSha256"/> (the hash of the draft the supervisor looked
+    /// at), refused when the data changed since, so what is frozen is what was seen. The list is computed before the
+    /// write transaction opens: a province's draft takes seconds, and other writers must not wait for it.
     /// </summary>
-    public async Task<long> PublishAsync(Actor actor, YearMonth month, string? note, CancellationToken ct = default)
+    public async Task<long> PublishAsync(Actor actor, YearMonth month, string? note, CancellationToken ct = default, string? draftSha256 = null)
     {
         db.BeginCommand();
         RankingQueries.RequireSupervisor(actor);
@@ -31,7 +33,6 @@ public sealed class RankingCommands(MilepostDb db, PortfolioClock clock, Ranking
         if (note?.Length > MaxNote)
             throw new ValidationException([new("Note", "ranking.note.long", $"重新发布说明不能超过 {MaxNote} 字", $"The note is limited to {MaxNote} characters")]);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var draft = await queries.ComputeAsync(month, ct);
         var monthZh = $"{month.Year}年{month.Month}月";
         if (!draft.ReportsDue)
@@ -43,7 +44,16 @@ public sealed class RankingCommands(MilepostDb db, PortfolioClock clock, Ranking
                 $"{monthZh}红黑榜已于 {Local(draft.Current.PublishedAt)} 发布，重新发布须说明原因",
                 $"The list for {month} was published at {Local(draft.Current.PublishedAt)}; say why it is published again")]);
 
-        var id = await WriteAsync(actor.UserName, actor.DisplayName, draft.Snapshot, (draft.Current?.Sequence ?? 0) + 1, clock.UtcNow, note, ct);
+        if (draftSha256 is not null && !string.Equals(RankingSnapshot.Hash(draft.Snapshot.ToJson()), draftSha256.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw new ConflictException($"您查看草稿之后，{monthZh}的月报、节点或豁免又有变化，榜单已不同。请刷新草稿核对后再发布",
+                $"The data changed after you looked at the draft of {month}; reload it, check it and publish again");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Someone may have published the month while the list was computed: their edition is not what this note answers.
+        var sequence = await db.RankingPublications.Where(p => p.Month == month).MaxAsync(p => (int?)p.Sequence, ct) ?? 0;
+        if (sequence != (draft.Current?.Sequence ?? 0))
+            throw new ConflictException($"{monthZh}红黑榜刚刚已由他人发布，请刷新后查看", $"Someone else has just published the list for {month}; reload to see it");
+        var id = await WriteAsync(actor.UserName, actor.DisplayName, draft.Snapshot, sequence + 1, clock.UtcNow, note, ct);
         await tx.CommitAsync(ct);
         return id;
     }
@@ -68,6 +78,7 @@ public sealed class RankingCommands(MilepostDb db, PortfolioClock clock, Ranking
             Note = note,
             Snapshot = json,
             Sha256 = RankingSnapshot.Hash(json),
+            UnitSummary = RankingQueries.SummaryJson(UnitMonth.Of(result)),
             Eligible = result.Entries.Count,
             RedCount = result.Red.Count(),
             BlackCount = result.Black.Count(),
@@ -117,7 +128,16 @@ public sealed class RankingCommands(MilepostDb db, PortfolioClock clock, Ranking
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.RankingExemptions.Add(record);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on exemptions in force: another supervisor exempted the project for the month meanwhile.
+            throw new ValidationException([new("ProjectId", "ranking.exemption.duplicate", $"“{project.Name}”{month.Year}年{month.Month}月已有豁免",
+                $"\"{project.Name}\" is already exempted for {month}")]);
+        }
         await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "ranking.exempt", "RankingExemption",
             record.Id.ToString(CultureInfo.InvariantCulture), record.DivisionCode, null, Snapshot(record), ct);
         await db.SaveChangesAsync(ct);

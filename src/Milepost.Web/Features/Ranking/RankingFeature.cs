@@ -8,7 +8,8 @@ using Milepost.Web.Shared;
 
 namespace Milepost.Web.Features.Ranking;
 
-public sealed record PublishDto(string? Note);
+/// <param name="DraftSha256">The SHA-256 of the draft the caller checked (from GET …/draft); when given, a changed list is refused with 409.</param>
+public sealed record PublishDto(string? Note, string? DraftSha256 = null);
 
 public sealed record ExemptionDto(long? ProjectId, ExemptionKind? Kind, string? Reason);
 
@@ -19,8 +20,9 @@ public sealed record WithdrawDto(long? Version);
 /// Decisions (enforced in <see cref="RankingQueries"/> and <see cref="RankingCommands"/>, tabled in PermissionMatrixTests):
 /// <list type="bullet">
 /// <item>Only the supervision office computes drafts, exempts projects and publishes.</item>
-/// <item>Published lists, bulletins and the assessment are read by every business role (leader, department, owner,
-/// auditor): the list is published to name and praise in public. The admin roles read none of it.</item>
+/// <item>Published lists, bulletins and the assessment are read by every business role (leader, department, owner):
+/// the list is published to name and praise in public. The admin roles, the auditor included (SPEC §1: the audit
+/// trail only), read none of it.</item>
 /// <item>A month can be published once its reports' due date has passed; publishing it again needs a note and
 /// supersedes, never edits, the earlier publication (the table refuses UPDATE and DELETE).</item>
 /// </list>
@@ -63,18 +65,25 @@ public static class RankingFeature
     private static async Task<Created<RankingPublicationInfo>> Publish(string month, PublishDto body, RankingCommands c, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
     {
         var actor = Supervisor(user);
-        var id = await c.PublishAsync(actor, Month(month), body.Note, ct);
+        var id = await c.PublishAsync(actor, Month(month), body.Note, ct, body.DraftSha256);
         var view = (await q.PublicationAsync(actor, id, ct))!;
         return TypedResults.Created($"/api/v1/rankings/publications/{id}", view.Info);
     }
 
-    /// <summary>The publication's facts and, under "snapshot", its canonical JSON verbatim.</summary>
+    /// <summary>
+    /// The publication's facts and, under "snapshot", its canonical JSON exactly as stored (the bytes the SHA-256 covers),
+    /// for those who see every project; departments and owners get the published result and settings only (SECURITY 7).
+    /// </summary>
     private static async Task<Results<ContentHttpResult, NotFound>> Publication(long id, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await q.PublicationAsync(Actor.From(user), id, ct) is not { } view) return TypedResults.NotFound();
-        var info = System.Text.Json.JsonSerializer.Serialize(new { view.Info, view.HashMatches }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
-        var raw = view.Snapshot.ToJson();
-        return TypedResults.Content($"{{\"publication\":{info},\"snapshot\":{raw}}}", "application/json");
+        var actor = Actor.From(user);
+        if (await q.PublicationAsync(actor, id, ct) is not { } view) return TypedResults.NotFound();
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var info = System.Text.Json.JsonSerializer.Serialize(new { view.Info, view.HashMatches }, web);
+        var body = RankingQueries.SeesInputs(actor)
+            ? view.StoredJson
+            : (view.Snapshot with { Inputs = [] }).ToJson();
+        return TypedResults.Content($"{{\"publication\":{info},\"inputsWithheld\":{(RankingQueries.SeesInputs(actor) ? "false" : "true")},\"snapshot\":{body}}}", "application/json");
     }
 
     private static async Task<Ok<IReadOnlyList<ExemptionView>>> Exemptions(string month, RankingQueries q, ClaimsPrincipal user, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Milepost.Core;
 using Milepost.Core.Indicators;
@@ -21,9 +22,17 @@ public sealed record RankingPublicationInfo(long Id, YearMonth Month, int Sequen
     string Sha256, int Eligible, int RedCount, int BlackCount, DateTime? SupersededAt, long? SupersededById);
 
 /// <summary>A publication with its frozen snapshot and the checks on it.</summary>
-/// <param name="HashMatches">Whether the stored snapshot still hashes to the stored SHA-256.</param>
+/// <param name="HashMatches">
+/// Whether the stored snapshot still hashes to the SHA-256 that the publication's audit event recorded (and to the
+/// row's own column). The event is in the hash chain, whose head is anchored outside the database, so rewriting the
+/// row and its hash column together is still caught.
+/// </param>
 /// <param name="AuditEvent">The audit event that recorded the publication (sequence and hash), printed on the bulletin.</param>
-public sealed record RankingPublicationView(RankingPublicationInfo Info, RankingSnapshot Snapshot, bool HashMatches, (long Sequence, string Hash)? AuditEvent);
+public sealed record RankingPublicationView(RankingPublicationInfo Info, RankingSnapshot Snapshot, bool HashMatches, (long Sequence, string Hash)? AuditEvent)
+{
+    /// <summary>The snapshot exactly as stored: the bytes the SHA-256 covers.</summary>
+    public string StoredJson { get; init; } = "";
+}
 
 /// <summary>The annual assessment of one year with the months it read and the settings it used.</summary>
 public sealed record AssessmentView(int Year, IReadOnlyList<YearMonth> PublishedMonths, RankingSettings Settings, IReadOnlyList<AssessmentEntry> Entries);
@@ -48,9 +57,12 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
 
     public static void RequireReader(Actor actor)
     {
-        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner) || actor.Is(Roles.Auditor)))
+        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner)))
             throw new ForbiddenException("无权查看红黑榜", "You may not view the red-black list");
     }
+
+    /// <summary>Whether the actor may see every project's inputs behind the scores: those who see every project anyway.</summary>
+    public static bool SeesInputs(Actor actor) => actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader);
 
     public static void RequireSupervisor(Actor actor)
     {
@@ -72,6 +84,7 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
     /// </summary>
     internal async Task<RankingDraft> ComputeAsync(YearMonth month, CancellationToken ct, DateOnly? asOf = null)
     {
+        CheckYear(month.Year);
         var rules = await RankingSettingsAsync(ct);
         var dueDay = (await settings.WarningsAsync(ct)).ReportDueDay;
         var today = asOf ?? clock.Today;
@@ -87,6 +100,29 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
             snapshot = snapshot with { Movement = RankingMovements.Compare(previous.Snapshot.Result, previous.Info.Id, snapshot.Result) };
         var current = await PublicationsAsync(month, ct);
         return new RankingDraft(snapshot, today > due, current.FirstOrDefault(p => p.SupersededAt is null));
+    }
+
+    private static readonly JsonSerializerOptions SummaryOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new YearMonthJson() },
+    };
+
+    /// <summary>The per-unit summary stored with a publication (<see cref="RankingPublication.UnitSummary"/>).</summary>
+    public static string SummaryJson(UnitMonth summary) => JsonSerializer.Serialize(summary, SummaryOptions);
+
+    private sealed class YearMonthJson : System.Text.Json.Serialization.JsonConverter<YearMonth>
+    {
+        public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            YearMonth.TryParse(reader.GetString(), out var m) ? m : throw new JsonException($"not a month: {reader.GetString()}");
+        public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+
+    /// <summary>Lists are kept for the years 2000–2100; anything else is a typing error, answered with a message (not a 500).</summary>
+    public static void CheckYear(int year)
+    {
+        if (year is < 2000 or > 2100)
+            throw new ValidationException(new ValidationError("Year", "ranking.year.range", $"年份 {year} 超出范围（2000—2100 年）", $"Year {year} is out of range (2000–2100)"));
     }
 
     public async Task<RankingSettings> RankingSettingsAsync(CancellationToken ct = default) =>
@@ -197,9 +233,26 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ev = await db.AuditEvents.AsNoTracking()
             .Where(e => e.Entity == RankingCommands.AuditEntity && e.EntityId == key && e.Action == RankingCommands.PublishAction)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        return new RankingPublicationView(info, RankingSnapshot.FromJson(row.Snapshot), RankingSnapshot.Hash(row.Snapshot) == row.Sha256,
-            ev is null ? null : (ev.Sequence, ev.Hash));
+            .Select(e => new { e.Sequence, e.Hash, e.After }).FirstOrDefaultAsync(ct);
+        var hash = RankingSnapshot.Hash(row.Snapshot);
+        var matches = hash == row.Sha256 && ev?.After is { } after && RecordedHash(after) == hash;
+        return new RankingPublicationView(info, RankingSnapshot.FromJson(row.Snapshot), matches, ev is null ? null : (ev.Sequence, ev.Hash))
+        {
+            StoredJson = row.Snapshot,
+        };
+    }
+
+    private static string? RecordedHash(string after)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(after);
+            return doc.RootElement.TryGetProperty("Sha256", out var h) ? h.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -209,17 +262,26 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
     public async Task<AssessmentView> AssessmentAsync(Actor actor, int year, CancellationToken ct = default)
     {
         RequireReader(actor);
+        CheckYear(year);
         var rules = await RankingSettingsAsync(ct);
         var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
         var current = (await db.RankingPublications.AsNoTracking().Where(p => months.Contains(p.Month))
                 .Select(p => new { p.Id, p.Month, p.Sequence }).ToListAsync(ct))
             .GroupBy(p => p.Month).Select(g => g.MaxBy(p => p.Sequence)!.Id).ToList();
-        var snapshots = await db.RankingPublications.AsNoTracking().Where(p => current.Contains(p.Id))
-            .Select(p => new { p.Id, p.Snapshot }).ToListAsync(ct);
-        var lists = snapshots.Select(s => RankingSnapshot.FromJson(s.Snapshot).Result).OrderBy(r => r.Month).ToList();
+        // Each publication's per-unit summary, a few kilobytes; a row without one (none are written so) falls back to its snapshot.
+        var rows = await db.RankingPublications.AsNoTracking().Where(p => current.Contains(p.Id))
+            .Select(p => new { p.Id, p.UnitSummary }).ToListAsync(ct);
+        var lists = new List<UnitMonth>();
+        foreach (var r in rows)
+            lists.Add(r.UnitSummary is { } summary
+                ? JsonSerializer.Deserialize<UnitMonth>(summary, SummaryOptions)!
+                : UnitMonth.Of(RankingSnapshot.FromJson(await db.RankingPublications.Where(p => p.Id == r.Id).Select(p => p.Snapshot).SingleAsync(ct)).Result));
+        lists.Sort((x, y) => x.Month.CompareTo(y.Month));
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var items = await db.SupervisionItems.AsNoTracking().Where(i => i.Deadline >= first && i.Deadline <= last)
+        // A draft was never assigned to its unit: it counts neither way.
+        var items = await db.SupervisionItems.AsNoTracking()
+            .Where(i => i.Deadline >= first && i.Deadline <= last && i.State != Core.Supervision.SupervisionState.Draft)
             .Select(i => new AssessmentItem(i.LeadUnitId, i.Deadline, i.ClosedOn)).ToListAsync(ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var entries = AnnualAssessment.Compute(year, lists, items, names, clock.Today, rules);

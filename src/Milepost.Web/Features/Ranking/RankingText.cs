@@ -45,14 +45,14 @@ public static class RankingText
     public static string Movement(RankingEntry e, RankingMovements? movements)
     {
         if (movements is null || e.List == RankingList.None) return "";
-        var previous = movements.Projects.FirstOrDefault(m => m.Id == e.ProjectId);
+        var previous = movements.OfProject(e.ProjectId);
         return Places(RankingMovements.PlacesMoved(e.List, e.Position, previous));
     }
 
     public static string Movement(UnitRankingEntry u, RankingMovements? movements)
     {
         if (movements is null || u.List == RankingList.None) return "";
-        var previous = movements.Units.FirstOrDefault(m => m.Id == u.UnitId);
+        var previous = movements.OfUnit(u.UnitId);
         return Places(RankingMovements.PlacesMoved(u.List, u.Position, previous));
     }
 
