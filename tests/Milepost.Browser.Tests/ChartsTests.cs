@@ -71,8 +71,18 @@ public sealed class ChartsTests(AppFixture app)
         await map.ScreenshotAsync(new() { Path = Shot("86-map-table.png") });
 
         // Leave the shared portfolio as it was: no boundary.
-        await page.GetByRole(AriaRole.Button, new() { Name = "清除边界" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "清 除" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "清除", Exact = true })).ClickAsync();
+        // The confirm pops over with an animation: a click during it can be lost, so try again until the boundary goes.
+        var current = page.GetByTestId("boundary-current");
+        for (var attempt = 0; attempt < 3 && await current.CountAsync() > 0; attempt++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "清除边界" }).ClickAsync();
+            var confirm = page.Locator(".ant-popover:visible .ant-btn-primary");
+            await confirm.WaitForAsync();
+            await confirm.ClickAsync();
+            try { await Assertions.Expect(current).ToHaveCountAsync(0, new() { Timeout = 3000 }); }
+            catch (PlaywrightException) { }
+        }
+        await Assertions.Expect(map.GetByTestId("map-boundary")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("boundary-saved")).ToContainTextAsync("边界已清除");
     }
 }
