@@ -23,4 +23,6 @@ public static class SettingKeys
     public const string Warnings = "rules.warnings";
     /// <summary>Red-black list and annual assessment weights and thresholds (SPEC §4.4/§4.5 defaults when absent).</summary>
     public const string Ranking = "rules.ranking";
+    /// <summary>The division boundary drawn on the project map (rings of longitude/latitude read from an uploaded GeoJSON); absent means points only.</summary>
+    public const string Boundary = "map.boundary";
 }

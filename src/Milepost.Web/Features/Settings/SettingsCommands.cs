@@ -53,16 +53,33 @@ public sealed class SettingsCommands(MilepostDb db, PortfolioClock clock)
         await SaveAsync(actor, Problems.ProblemEscalationRunner.SettingKey, JsonSerializer.Serialize(p, Json), ct);
     }
 
+    /// <summary>
+    /// Reads and checks an uploaded GeoJSON boundary (key map.boundary) and stores its rings, thinned, so
+    /// every map draws it without parsing the file again; a wrong file is refused whole with the reason.
+    /// </summary>
+    public async Task SaveBoundaryAsync(Actor actor, string fileName, string geoJson, CancellationToken ct = default)
+    {
+        db.BeginCommand();
+        Require(actor);
+        var boundary = Core.Maps.GeoBoundary.Parse(geoJson);
+        await SaveAsync(actor, SettingKeys.Boundary, JsonSerializer.Serialize(BoundarySetting.From(fileName, boundary), Json), ct);
+    }
+
+    /// <summary>Removes the boundary: maps show the project points only.</summary>
+    public async Task ClearBoundaryAsync(Actor actor, CancellationToken ct = default) => await RemoveAsync(actor, SettingKeys.Boundary, ct);
+
     /// <summary>Removes the working calendar: durations count calendar days again.</summary>
-    public async Task ClearCalendarAsync(Actor actor, CancellationToken ct = default)
+    public async Task ClearCalendarAsync(Actor actor, CancellationToken ct = default) => await RemoveAsync(actor, SettingKeys.Calendar, ct);
+
+    private async Task RemoveAsync(Actor actor, string key, CancellationToken ct)
     {
         db.BeginCommand();
         Require(actor);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Settings.FirstOrDefaultAsync(s => s.Key == SettingKeys.Calendar, ct) is { } existing)
+        if (await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct) is { } existing)
         {
             db.Settings.Remove(existing);
-            await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "setting.save", "Setting", SettingKeys.Calendar, null, existing.Value, null, ct);
+            await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, "setting.save", "Setting", key, null, existing.Value, null, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
