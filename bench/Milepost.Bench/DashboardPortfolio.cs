@@ -87,7 +87,8 @@ public static class DashboardPortfolio
             p.Leaders.Add(new ProjectLeader { LeaderId = Pick(leaders), DivisionCode = division });
             for (var year = 2018; year <= 2020; year++)
                 p.AnnualPlans.Add(new AnnualPlan { DivisionCode = division, Year = year, PlannedInvestment = Money.FromWan(100 + rng.Next(20_000)),
-                    MonthlyPlan = rng.Next(2) == 0 ? [] : Enumerable.Repeat(Money.Zero, 11).Append(Money.Zero).ToList() });
+                    // Half the plans are split by month (filled in below), half use the m/12 rule.
+                    MonthlyPlan = rng.Next(2) == 0 ? [] : [.. new Money[12]] });
             projects.Add(p);
         }
         // A monthly split that sums to the plan: even months, December takes the remainder.
