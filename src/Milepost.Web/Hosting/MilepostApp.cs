@@ -11,6 +11,7 @@ using Milepost.Data;
 using Milepost.Web.Features.Account;
 using Milepost.Web.Features.Problems;
 using Milepost.Web.Features.Approvals;
+using Milepost.Web.Features.Dashboard;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Settings;
 using Milepost.Web.Features.Visits;
@@ -159,6 +160,7 @@ public static class MilepostApp
         services.AddScoped<ProjectQueries>();
         services.AddScoped<ProjectCommands>();
         services.AddProblems();
+        services.AddDashboard();
         Features.Supervision.SupervisionFeature.AddSupervision(services);
         services.AddVisits();
         services.AddApprovals();
@@ -213,6 +215,7 @@ public static class MilepostApp
         app.MapProjectsApi();
         app.MapNodesApi();
         app.MapProblemsApi();
+        app.MapDashboardApi();
         Features.Supervision.SupervisionFeature.MapSupervisionApi(app);
         app.MapVisitsApi();
         app.MapApprovalsApi();

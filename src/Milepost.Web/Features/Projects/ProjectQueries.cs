@@ -37,6 +37,8 @@ public sealed record ProjectRow(
     public decimal? CompletionRate { get; init; }
     /// <summary>Lag behind the time-elapsed expectation, in percentage points.</summary>
     public decimal? LagPoints { get; init; }
+    /// <summary>Completed investment of the current year to date, in 万元 (from the reports that count).</summary>
+    public decimal? YtdCompletedWan { get; init; }
 }
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, int? Year);
@@ -56,22 +58,7 @@ public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService s
 
     public async Task<PageOf<ProjectRow>> ListAsync(Actor actor, ProjectFilter f, CancellationToken ct = default)
     {
-        var q = db.Projects.AsNoTracking().VisibleTo(actor);
-        if (f.ProgrammeId is { } prog) q = q.Where(p => p.ProgrammeId == prog);
-        if (f.CategoryId is { } cat) q = q.Where(p => p.CategoryId == cat);
-        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
-        {
-            var prefix = ProjectScope.DivisionPrefix(f.DivisionCode.Trim());
-            q = q.Where(p => p.DivisionCode.StartsWith(prefix));
-        }
-        if (f.Stage is { } stage) q = q.Where(p => p.Stage == stage);
-        if (f.LeaderId is { } leader) q = q.Where(p => p.Leaders.Any(l => l.LeaderId == leader));
-        if (f.ResponsibleUnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
-        if (!string.IsNullOrWhiteSpace(f.Search))
-        {
-            var s = f.Search.Trim();
-            q = q.Where(p => p.Name.Contains(s) || (p.Code != null && p.Code.Contains(s)));
-        }
+        var q = db.Projects.AsNoTracking().VisibleTo(actor).Filtered(f);
 
         var total = await q.CountAsync(ct);
         IOrderedQueryable<Project> ordered = (f.Sort, f.Descending) switch
@@ -110,6 +97,7 @@ public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService s
             Warning = statuses.GetValueOrDefault(r.Id)?.Warning,
             CompletionRate = statuses.GetValueOrDefault(r.Id)?.Indicators.CompletionRate,
             LagPoints = statuses.GetValueOrDefault(r.Id)?.Indicators.LagPoints,
+            YtdCompletedWan = statuses.GetValueOrDefault(r.Id)?.Indicators.YtdCompleted.Wan,
         }).ToList();
         return new PageOf<ProjectRow>(items, total, page, size, year);
     }
@@ -132,5 +120,29 @@ public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService s
             leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）")).ToList(),
             units.Where(u => u.Kind == Core.Portfolio.UnitKind.Department).Select(u => new Option(Id(u.Id), u.Name)).ToList(),
             units.Where(u => u.Kind == Core.Portfolio.UnitKind.Owner).Select(u => new Option(Id(u.Id), u.Name)).ToList());
+    }
+}
+
+/// <summary>The list's project filters (not its paging), shared with the dashboard so their totals match.</summary>
+public static class ProjectFiltering
+{
+    public static IQueryable<Project> Filtered(this IQueryable<Project> q, ProjectFilter f)
+    {
+        if (f.ProgrammeId is { } prog) q = q.Where(p => p.ProgrammeId == prog);
+        if (f.CategoryId is { } cat) q = q.Where(p => p.CategoryId == cat);
+        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
+        {
+            var prefix = ProjectScope.DivisionPrefix(f.DivisionCode.Trim());
+            q = q.Where(p => p.DivisionCode.StartsWith(prefix));
+        }
+        if (f.Stage is { } stage) q = q.Where(p => p.Stage == stage);
+        if (f.LeaderId is { } leader) q = q.Where(p => p.Leaders.Any(l => l.LeaderId == leader));
+        if (f.ResponsibleUnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim();
+            q = q.Where(p => p.Name.Contains(s) || (p.Code != null && p.Code.Contains(s)));
+        }
+        return q;
     }
 }

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Milepost.Core;
+using Milepost.Web.Features.Projects;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Features.Dashboard;
+
+/// <summary>The dashboard's filters as the API reads them: the names of the page's address.</summary>
+public sealed record DashboardQuery(string? Year, string? Month, string? Programme, string? Category, string? Division, string? Leader, string? Unit)
+{
+    /// <summary>The filter, or a validation error naming every value that was not understood.</summary>
+    public DashboardFilter ToFilter()
+    {
+        var (filter, errors) = DashboardFilter.Parse(Year, Month, Programme, Category, Division, Leader, Unit);
+        return errors.Count == 0 ? filter : throw new ValidationException(errors);
+    }
+}
+
+/// <summary>
+/// 挂图作战 (SPEC §6): the portfolio dashboard at "/" and GET /api/v1/dashboard. Open to the business roles
+/// (supervisor, leader, department, owner, auditor) over the projects each may see (ProjectScope); the admin
+/// roles hold no business data and get 403 (三权分立).
+/// </summary>
+public static class DashboardFeature
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection s) => s.AddScoped<DashboardQueries>();
+
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder e)
+    {
+        var api = e.MapGroup("/api/v1/dashboard").WithTags("Dashboard").AddEndpointFilter(ProjectsApi.ErrorFilter);
+        api.MapGet("/", (DashboardQueries q, ClaimsPrincipal user, [AsParameters] DashboardQuery f, CancellationToken ct) =>
+            q.GetAsync(Actor.From(user), f.ToFilter(), ct));
+        return e;
+    }
+}

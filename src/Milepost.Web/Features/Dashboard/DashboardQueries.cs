@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Milepost.Core;
+using Milepost.Core.Projects;
+using Milepost.Core.Reports;
+using Milepost.Core.Warnings;
+using Milepost.Data;
+using Milepost.Web.Features.Projects;
+using Milepost.Web.Hosting;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Features.Dashboard;
+
+/// <summary>
+/// The 挂图作战 figures over the projects an actor may see (SPEC §4.1, §6). The reports are summed in the database
+/// (grouped by project and by month over the one counting report of each project and month); what comes back is
+/// at most one row per project, from which the breakdowns, the laggards and the map are put together.
+/// </summary>
+public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock, ProjectStatusService status, ProjectQueries projects)
+{
+    /// <summary>A project whose last approved report or photo is older than this is stale (SPEC §4.4, data freshness).</summary>
+    public const int StaleDays = 45;
+    private const int ListSize = 10;
+
+    public async Task<DashboardView> GetAsync(Actor actor, DashboardFilter f, CancellationToken ct = default)
+    {
+        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner) || actor.Is(Roles.Auditor)))
+            throw new ForbiddenException("挂图作战仅向业务用户开放", "The dashboard is for the business roles");
+        var today = clock.Today;
+        var asOf = status.AsOfMonth;
+        var year = f.Year ?? asOf.Year;
+        // A past year is shown whole; the current year as of its last closed month.
+        var month = f.Month ?? (year == asOf.Year ? asOf.Month : 12);
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+
+        var q = db.Projects.AsNoTracking().VisibleTo(actor).Filtered(f.ToProjectFilter());
+        var ids = q.Select(p => p.Id);
+
+        var rows = await q.Select(p => new ProjectLine(
+                p.Id, p.Name, p.ProgrammeId, p.CategoryId, p.DivisionCode, p.ResponsibleUnit!.Name, p.Stage, p.Latitude, p.Longitude,
+                p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.TotalInvestment))
+            .ToListAsync(ct);
+        var plans = await db.AnnualPlans.AsNoTracking().Where(a => a.Year == year && ids.Contains(a.ProjectId))
+            .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
+            .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
+
+        var counting = CountingReports(new YearMonth(year, 1), new YearMonth(year, month)).Where(r => ids.Contains(r.ProjectId));
+        var ytdByProject = await counting.GroupBy(r => r.ProjectId)
+            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
+            .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
+        var ytdByMonth = await counting.GroupBy(r => r.Month)
+            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
+            .ToListAsync(ct);
+
+        var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
+        var warnings = await WarningsAsync(rows, ct);
+
+        var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
+        var scurve = SCurve(plans.Values, ytdByMonth.ToDictionary(x => x.Key.Month, x => x.Yuan), month);
+        var breakdowns = await BreakdownsAsync(rows, figures, ids, ct);
+        var map = rows.Zip(figures)
+            .Where(x => x.First.Latitude is not null && x.First.Longitude is not null)
+            .Select(x => new MapPoint(x.First.Id, x.First.Name, x.First.Latitude!.Value, x.First.Longitude!.Value, warnings.GetValueOrDefault(x.First.Id),
+                x.Second.PlanWan, x.Second.CompletedWan, x.Second.Rate, x.Second.Lag))
+            .ToList();
+        var laggards = rows.Zip(figures).Where(x => x.Second.Lag < 0)
+            .OrderBy(x => x.Second.Lag).ThenByDescending(x => x.Second.PlanWan).ThenBy(x => x.First.Id).Take(ListSize)
+            .Select(x => new LaggardRow(x.First.Id, x.First.Name, x.First.ResponsibleUnit, x.Second.PlanWan, x.Second.CompletedWan,
+                x.Second.Rate, x.Second.Expected, x.Second.Lag!.Value))
+            .ToList();
+
+        return new DashboardView(f, year, month, today, tiles, scurve, breakdowns, map, laggards,
+            await OverdueNodesAsync(ids, today, ct), await OverdueProblemsAsync(ids, today, ct));
+    }
+
+    /// <summary>
+    /// The one report that counts for each project and month (SPEC §3.4): the approved one of the highest revision, else
+    /// the submitted one of the highest revision. Drafts and returned reports never count, nor does a superseded revision.
+    /// </summary>
+    private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to) =>
+        db.MonthlyReports.AsNoTracking().Where(r => r.Month >= from && r.Month <= to && (
+            (r.State == ReportState.Approved
+             && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && o.State == ReportState.Approved
+                                            && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))
+            || (r.State == ReportState.Submitted
+                && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && (o.State == ReportState.Approved
+                    || (o.State == ReportState.Submitted && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
+
+    /// <summary>Warning levels as of today, from the same rules the project pages use (read per set, never per project).</summary>
+    private async Task<Dictionary<long, WarningLevel>> WarningsAsync(List<ProjectLine> rows, CancellationToken ct)
+    {
+        var statuses = await status.ForProjectsAsync(rows.Select(r => r.Id).ToList(), ct);
+        return statuses.ToDictionary(s => s.Key, s => s.Value.Warning.Level);
+    }
+
+    private static IReadOnlyList<SCurvePoint> SCurve(IEnumerable<PlanFacts> plans, Dictionary<int, long> completedByMonth, int asOfMonth)
+    {
+        var planned = new decimal[12];
+        var baseline = new decimal[12];
+        var adjusted = false;
+        foreach (var plan in plans)
+        {
+            adjusted |= plan.Baseline is { } b && b != plan.Planned;
+            for (var m = 1; m <= 12; m++)
+            {
+                var cumulative = plan.ExpectedToDateYuan(m);
+                planned[m - 1] += cumulative;
+                // The baseline has no monthly split of its own: it follows the current plan's shape.
+                baseline[m - 1] += plan.Planned.Yuan == 0 ? (plan.Baseline?.Yuan ?? 0) * m / 12m
+                    : cumulative * (plan.Baseline ?? plan.Planned).Yuan / plan.Planned.Yuan;
+            }
+        }
+        var points = new List<SCurvePoint>(12);
+        long done = 0;
+        for (var m = 1; m <= 12; m++)
+        {
+            done += completedByMonth.GetValueOrDefault(m);
+            points.Add(new SCurvePoint(m, Wan(planned[m - 1]), adjusted ? Wan(baseline[m - 1]) : null, m <= asOfMonth ? Wan(done) : null));
+        }
+        return points;
+    }
+
+    internal static decimal Wan(decimal yuan) => Math.Round(yuan / 10_000m, 2);
+
+    internal static decimal? Ratio(decimal part, decimal whole) => whole == 0 ? null : part / whole;
+
+    private async Task<IReadOnlyList<OverdueNodeRow>> OverdueNodesAsync(IQueryable<long> ids, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.TimeNodes.AsNoTracking()
+            .Where(n => ids.Contains(n.ProjectId) && n.ActualFinish == null && n.PlannedFinish < today)
+            .OrderBy(n => n.PlannedFinish).ThenBy(n => n.Id).Take(ListSize)
+            .Select(n => new { n.ProjectId, Project = db.Projects.Where(p => p.Id == n.ProjectId).Select(p => p.Name).First(), n.Id, n.Name, n.PlannedFinish })
+            .ToListAsync(ct);
+        return rows.Select(n => new OverdueNodeRow(n.ProjectId, n.Project, n.Id, n.Name, n.PlannedFinish!.Value, today.DayNumber - n.PlannedFinish.Value.DayNumber)).ToList();
+    }
+
+    private async Task<IReadOnlyList<OverdueProblemRow>> OverdueProblemsAsync(IQueryable<long> ids, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.Problems.AsNoTracking()
+            .Where(p => ids.Contains(p.ProjectId) && (p.State == Core.Problems.ProblemState.Open || p.State == Core.Problems.ProblemState.InProgress) && p.Deadline < today)
+            .OrderBy(p => p.Deadline).ThenBy(p => p.Id).Take(ListSize)
+            .Select(p => new { p.Id, p.ProjectId, Project = db.Projects.Where(x => x.Id == p.ProjectId).Select(x => x.Name).First(), p.Description, p.Deadline })
+            .ToListAsync(ct);
+        return rows.Select(p => new OverdueProblemRow(p.Id, p.ProjectId, p.Project, p.Description, p.Deadline!.Value, today.DayNumber - p.Deadline.Value.DayNumber)).ToList();
+    }
+}
+
+/// <summary>What the dashboard reads of a project: one row each.</summary>
+internal sealed record ProjectLine(long Id, string Name, long? ProgrammeId, long CategoryId, string DivisionCode, string ResponsibleUnit,
+    ProjectStage Stage, double? Latitude, double? Longitude, DateOnly? PlannedStart, DateOnly? PlannedCompletion, DateOnly? ActualStart, Money TotalInvestment);
+
+/// <summary>A project's annual plan of the year.</summary>
+internal sealed record PlanFacts(Money Planned, Money? Baseline, List<Money> Monthly)
+{
+    /// <summary>What the plan expects done by the end of month m, unrounded, in 元 (as IndicatorCalculator).</summary>
+    public decimal ExpectedToDateYuan(int m) => Monthly.Count == 12 ? Money.Sum(Monthly.Take(m)).Yuan : Planned.Yuan * m / 12m;
+}
+
+/// <summary>A project's figures of the year as of the month (SPEC §4.1), in 万元 and fractions.</summary>
+internal sealed record Figures(decimal PlanYuan, decimal ExpectedYuan, decimal CompletedYuan)
+{
+    public decimal PlanWan => DashboardQueries.Wan(PlanYuan);
+    public decimal CompletedWan => DashboardQueries.Wan(CompletedYuan);
+    public decimal? Rate => DashboardQueries.Ratio(CompletedYuan, PlanYuan);
+    public decimal? Expected => DashboardQueries.Ratio(ExpectedYuan, PlanYuan);
+    public decimal? Lag => Rate is { } r && Expected is { } e ? (r - e) * 100 : null;
+
+    public static Figures Of(ProjectLine p, PlanFacts? plan, long completedYuan, int month) =>
+        new(plan?.Planned.Yuan ?? 0, plan?.ExpectedToDateYuan(month) ?? 0, completedYuan);
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.DependencyInjection;
+using Milepost.Core;
+using Milepost.Core.Portfolio;
+using Milepost.Core.Problems;
+using Milepost.Core.Projects;
+using Milepost.Core.Reports;
+using Milepost.Data;
+using Milepost.Web.Features.Dashboard;
+using Milepost.Web.Hosting;
+using Milepost.Web.Shared;
+using Milepost.Web.Tests.Data;
+using Milepost.Web.Tests.Infrastructure;
+
+namespace Milepost.Web.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard's sums against figures worked out by hand, on a small fixed portfolio, on SQLite and PostgreSQL:
+/// today is 2020-06-11, so the figures are taken as of May 2020.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DashboardAggregationTests(PostgresFixture postgres) : DatabaseTest(postgres)
+{
+    private static readonly Actor Supervisor = new("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
+
+    [Theory, DatabaseData]
+    public async Task Figures_MatchTheHandComputedOnes_CountingEachMonthOnce(DatabaseProvider provider)
+    {
+        await using var database = await CreateDatabaseAsync(provider);
+        await using var factory = new MilepostFactory(database.Provider, database.ConnectionString, demo: false);
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<PortfolioClock>().Pin(new DateOnly(2020, 6, 11));
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        var t = await TestPortfolio.SeedAsync(db);
+        var programme = new Programme { DivisionCode = t.DivisionCode, Name = "交通强市", SortOrder = 1 };
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync();
+
+        // A: new start of 2020 (started), 1,200 万 without a monthly split.
+        var a = Project(t, "A 快速通道", ProjectStage.Construction, programme.Id, new(2020, 3, 1), new(2022, 12, 31), new(2020, 3, 5));
+        // B: continuing, 600 万 split 50 万 a month.
+        var b = Project(t, "B 污水处理厂", ProjectStage.Construction, programme.Id, new(2019, 1, 1), new(2021, 12, 31), new(2019, 2, 1));
+        // C: in the pipeline, no plan.  D: a new start of 2020 that stopped before it started.
+        var c = Project(t, "C 文体中心", ProjectStage.Pipeline, null, null, null, null);
+        var d = Project(t, "D 物流园", ProjectStage.Suspended, null, new(2020, 2, 1), new(2023, 6, 30), null);
+        db.Projects.AddRange(a, b, c, d);
+        await db.SaveChangesAsync();
+        db.AnnualPlans.AddRange(
+            new AnnualPlan { ProjectId = a.Id, DivisionCode = t.DivisionCode, Year = 2020, PlannedInvestment = Money.FromWan(1_200) },
+            new AnnualPlan { ProjectId = b.Id, DivisionCode = t.DivisionCode, Year = 2020, PlannedInvestment = Money.FromWan(600),
+                MonthlyPlan = Enumerable.Repeat(Money.FromWan(50), 12).ToList() });
+        db.MonthlyReports.AddRange(
+            Report(t, a.Id, new(2019, 12), 300, ReportState.Approved),          // last year: not in 2020's YTD
+            Report(t, a.Id, new(2020, 1), 100, ReportState.Approved),
+            Report(t, a.Id, new(2020, 2), 50, ReportState.Approved),
+            Report(t, a.Id, new(2020, 2), 80, ReportState.Approved, revision: 2), // the correction replaces the 50
+            Report(t, a.Id, new(2020, 3), 60, ReportState.Submitted),
+            Report(t, a.Id, new(2020, 4), 999, ReportState.Returned),            // back with the owner: never counts
+            Report(t, a.Id, new(2020, 5), 500, ReportState.Draft),
+            Report(t, a.Id, new(2020, 6), 700, ReportState.Submitted),           // after the as-of month
+            Report(t, b.Id, new(2020, 1), 100, ReportState.Approved),
+            Report(t, b.Id, new(2020, 2), 40, ReportState.Approved),
+            Report(t, b.Id, new(2020, 2), 90, ReportState.Submitted, revision: 2)); // a correction under review: the approved 40 stands
+        var node = t.Node(a.Id, "路基工程完工");
+        node.PlannedFinish = new DateOnly(2020, 5, 1);
+        db.TimeNodes.Add(node);
+        db.Problems.Add(new Problem { ProjectId = b.Id, DivisionCode = t.DivisionCode, Description = "征地拆迁未完成", RaisedBy = "督查室",
+            RaisedOn = new(2020, 4, 1), Deadline = new(2020, 6, 1), State = ProblemState.Open });
+        await db.SaveChangesAsync();
+
+        var view = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync(Supervisor, new DashboardFilter());
+
+        Assert.Equal((2020, 5), (view.Year, view.Month));
+        var k = view.Tiles;
+        Assert.Equal(4, k.Projects);
+        Assert.Equal(1_800m, k.AnnualPlanWan);
+        Assert.Equal(380m, k.YtdCompletedWan);      // A 100 + 80 + 60, B 100 + 40
+        Assert.Equal(750m, k.ExpectedToDateWan);    // A 1,200 × 5/12 = 500, B 5 × 50 = 250
+        Assert.Equal(380m / 1_800m, k.CompletionRate);
+        Assert.Equal(750m / 1_800m, k.Expected);
+        Assert.Equal(-20.56m, Math.Round(k.GapPoints!.Value, 2));
+        Assert.Equal(4_000m, k.TotalInvestmentWan);
+        Assert.Equal((2, 1, 0.5m), (k.NewStarts, k.NewStartsStarted, k.StartRate));
+        Assert.Equal(2m / 3m, k.ResumptionRate);
+        Assert.Equal(2, k.ByYearClass[ProjectYearClass.NewStart]);
+        Assert.Equal(1, k.ByYearClass[ProjectYearClass.Continuing]);
+        Assert.Equal(1, k.ByYearClass[ProjectYearClass.Preparing]);
+        Assert.Equal((1, 1, 1), (k.OverdueNodes, k.OpenProblems, k.OverdueProblems));
+
+        var byProgramme = view.Breakdowns[BreakdownKinds.Programme];
+        var traffic = Assert.Single(byProgramme, r => r.Name == "交通强市");
+        Assert.Equal((2, 1_800m, 380m), (traffic.Projects, traffic.PlanWan, traffic.CompletedWan));
+
+        var curve = view.SCurve;
+        Assert.Equal([100m + 100m, 320m, 380m, 380m, 380m], curve.Take(5).Select(p => p.CompletedWan!.Value));
+        Assert.Null(curve[5].CompletedWan);
+        Assert.Equal(1_800m, curve[11].PlannedWan);
+        Assert.Equal(150m, curve[0].PlannedWan);   // A 100, B 50
+
+        var worst = view.Laggards[0];
+        Assert.Equal(a.Id, worst.ProjectId);       // A: 20 % done against 41.67 % expected
+        Assert.Equal(-21.67m, Math.Round(worst.LagPoints, 2));
+        Assert.Equal(node.Id, Assert.Single(view.OverdueNodes).NodeId);
+        Assert.Equal(41, view.OverdueNodes[0].DaysOverdue);
+        Assert.Equal(10, Assert.Single(view.OverdueProblems).DaysOverdue);
+    }
+
+    private static Project Project(TestPortfolio t, string name, ProjectStage stage, long? programme, DateOnly? start, DateOnly? completion, DateOnly? actualStart)
+    {
+        var p = t.Project(name, Money.FromWan(1_000));
+        p.Stage = stage;
+        p.ProgrammeId = programme;
+        p.PlannedStart = start;
+        p.PlannedCompletion = completion;
+        p.ActualStart = actualStart;
+        return p;
+    }
+
+    private static MonthlyReport Report(TestPortfolio t, long projectId, YearMonth month, decimal wan, ReportState state, int revision = 1)
+    {
+        var r = t.Report(projectId, month, Money.FromWan(wan));
+        r.State = state;
+        r.Revision = revision;
+        r.SubmittedAt = state is ReportState.Draft ? null : month.Next().FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return r;
+    }
+}
