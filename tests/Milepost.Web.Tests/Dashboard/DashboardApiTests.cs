@@ -122,9 +122,9 @@ public sealed class DashboardApiTests(DashboardFixture fx) : IClassFixture<Dashb
     }
 
     [Fact]
-    public async Task Roles_AdminsAreRefused_OthersSeeTheirOwnScope()
+    public async Task Roles_AdminsAndAuditorAreRefused_OthersSeeTheirOwnScope()
     {
-        foreach (var admin in new[] { "admin", "security" })
+        foreach (var admin in new[] { "admin", "security", "auditor" })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await fx.Factory.SignInAsync(admin)).GetAsync("/api/v1/dashboard")).StatusCode);
         var all = await DashboardAsync(await fx.Factory.SignInAsync("supervisor"));
         var dept = await DashboardAsync(await fx.Factory.SignInAsync("dept"));

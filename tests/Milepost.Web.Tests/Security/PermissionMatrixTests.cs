@@ -242,7 +242,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             _ => HttpStatusCode.Forbidden,
         }),
         // 挂图作战: the business roles over their own scope; the admin roles hold no business data.
-        ["GET /api/v1/dashboard/"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
+        ["GET /api/v1/dashboard/"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
         ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/inbox"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/review"] = Users.ToDictionary(u => u, u => u switch

@@ -18,7 +18,7 @@ public sealed record DashboardQuery(string? Year, string? Month, string? Program
 
 /// <summary>
 /// 挂图作战 (SPEC §6): the portfolio dashboard at "/" and GET /api/v1/dashboard. Open to the business roles
-/// (supervisor, leader, department, owner, auditor) over the projects each may see (ProjectScope); the admin
+/// (supervisor, leader, department, owner) over the projects each may see (ProjectScope); the auditor (audit trail only) and the admin
 /// roles hold no business data and get 403 (三权分立).
 /// </summary>
 public static class DashboardFeature
