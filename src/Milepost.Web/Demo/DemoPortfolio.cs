@@ -62,6 +62,12 @@ public static partial class DemoPortfolio
         {
             Key = SettingKeys.AsOfDate, Value = System.Text.Json.JsonSerializer.Serialize(StoryDate), UpdatedAt = nowUtc, UpdatedBy = "system", Version = 1,
         });
+        // An invented outline of the city around its projects, so the map is drawn as an office would have it after uploading theirs.
+        db.Settings.Add(new PortfolioSetting
+        {
+            Key = SettingKeys.Boundary, UpdatedAt = nowUtc, UpdatedBy = "system", Version = 1,
+            Value = System.Text.Json.JsonSerializer.Serialize(Features.Settings.BoundarySetting.From("岷江市行政区划（示意）.geojson", Boundary)),
+        });
         await AuditTrail.AppendAsync(db, nowUtc, "system", "demo.seed", "Portfolio", City, City, null,
             new { projects = projects.Count, asOfDate = StoryDate });
         await db.SaveChangesAsync(ct);

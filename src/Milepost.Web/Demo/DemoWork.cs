@@ -16,6 +16,13 @@ public static partial class DemoPortfolio
     /// <summary>The demo story is told as of this day: January–May reports are in, June's are not due.</summary>
     public static readonly DateOnly StoryDate = new(2020, 6, 11);
 
+    /// <summary>The invented city's outline (longitude, latitude), a rough ring around its projects.</summary>
+    public static readonly Core.Maps.GeoBoundary Boundary = new([[
+        new(102.900, 30.100), new(102.930, 30.160), new(103.000, 30.180), new(103.050, 30.165), new(103.100, 30.175),
+        new(103.170, 30.140), new(103.190, 30.080), new(103.175, 30.020), new(103.190, 29.960), new(103.150, 29.910),
+        new(103.080, 29.925), new(103.020, 29.900), new(102.960, 29.920), new(102.920, 29.970), new(102.895, 30.030),
+    ]]);
+
     // How a typical project's year is spread over the months (per cent, adds to 100).
     private static readonly int[] MonthWeights = [4, 4, 8, 9, 9, 10, 9, 9, 9, 10, 10, 9];
 

@@ -243,6 +243,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         }),
         // 挂图作战: the business roles over their own scope; the admin roles hold no business data.
         ["GET /api/v1/dashboard/"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
+        // The records behind a number ({kind} is overdue-nodes here): the same readers.
+        ["GET /api/v1/dashboard/records/{kind}"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
         ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/inbox"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/review"] = Users.ToDictionary(u => u, u => u switch
@@ -302,7 +304,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
     /// <summary>Pages for signed-in users; those marked supervisor-only send others to the 无权访问 page.</summary>
     private static readonly Dictionary<string, bool> Pages = new()
     {
-        ["/"] = false, ["/projects"] = false, ["/projects/{Id:long}"] = false, ["/projects/new"] = true,
+        ["/"] = false, ["/dashboard/records/{Kind}"] = false, ["/projects"] = false, ["/projects/{Id:long}"] = false, ["/projects/new"] = true,
         ["/projects/{Id:long}/edit"] = true, ["/settings"] = true, ["/account/denied"] = false,
         ["/audit"] = true, // the auditor's page: every account here, supervisor included, is sent away
         ["/users"] = true, // the system and security admins' page: everyone else, supervisor included, is sent away
@@ -385,7 +387,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         foreach (var (route, rules) in Lists)
             foreach (var user in Users)
             {
-                var (method, url) = (route.Split(' ')[0], route.Split(' ')[1]);
+                var (method, url) = (route.Split(' ')[0], route.Split(' ')[1].Replace("{kind}", "overdue-nodes"));
                 var response = await SendAsync(fx.Clients[user], method, url);
                 if (response.StatusCode != rules[user]) failures.Add($"{user} {method} {url}: {(int)response.StatusCode}, expected {(int)rules[user]}");
             }
@@ -401,7 +403,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             {
                 var url = pattern.Replace("{Id:long}", fx.InScope.ToString()).Replace("{ProblemId:long}", fx.InScopeProblem.ToString())
                     .Replace("{VisitId:long}", fx.InScopeVisit.ToString()).Replace("{LeaderId:long}", fx.OwnLeader.ToString())
-                    .Replace("{ReportId:long}", fx.InScopeReport.ToString());
+                    .Replace("{ReportId:long}", fx.InScopeReport.ToString()).Replace("{Kind}", "stale");
                 var response = await fx.Clients[user].GetAsync(url);
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var ok = user switch

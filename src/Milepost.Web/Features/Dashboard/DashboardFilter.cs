@@ -19,10 +19,12 @@ public sealed record DashboardFilter
     public string? DivisionCode { get; init; }
     public long? LeaderId { get; init; }
     public long? ResponsibleUnitId { get; init; }
+    /// <summary>The leader view: projects linked to this leader or in a programme the leader leads.</summary>
+    public long? LedBy { get; init; }
 
     /// <summary>Reads the raw query values; a value that is not understood is reported, never silently dropped.</summary>
     public static (DashboardFilter Filter, IReadOnlyList<ValidationError> Errors) Parse(
-        string? year, string? month, string? programme, string? category, string? division, string? leader, string? unit)
+        string? year, string? month, string? programme, string? category, string? division, string? leader, string? unit, string? ledBy = null)
     {
         var errors = new List<ValidationError>();
         int? Int(string field, string? raw, int min, int max, string zh, string en)
@@ -55,6 +57,7 @@ public sealed record DashboardFilter
             DivisionCode = divisionCode,
             LeaderId = Id("leader", leader, "联系市领导", "Leader"),
             ResponsibleUnitId = Id("unit", unit, "责任单位", "Responsible unit"),
+            LedBy = Id("ledby", ledBy, "市领导", "Leader"),
         };
         return (filter, errors);
     }
@@ -69,6 +72,7 @@ public sealed record DashboardFilter
         ["division"] = DivisionCode,
         ["leader"] = LeaderId?.ToString(CultureInfo.InvariantCulture),
         ["unit"] = ResponsibleUnitId?.ToString(CultureInfo.InvariantCulture),
+        ["ledby"] = LedBy?.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>"year=2020&amp;programme=3…": the query string of <see cref="ToQuery"/>, empty when nothing is set.</summary>
@@ -82,10 +86,14 @@ public sealed record DashboardFilter
         return q.Length == 0 ? "/projects" : "/projects?" + q;
     }
 
+    /// <summary>The drill-down list of the records a number counts (<see cref="RecordKinds"/>), under these filters, year and month included.</summary>
+    public string RecordsLink(string kind, params (string Key, string? Value)[] extra) =>
+        QueryString(extra) is { Length: > 0 } q ? $"/dashboard/records/{kind}?{q}" : $"/dashboard/records/{kind}";
+
     /// <summary>The same projects as the project list's filter, for the totals to match the list.</summary>
     public ProjectFilter ToProjectFilter() => new()
     {
-        ProgrammeId = ProgrammeId, CategoryId = CategoryId, DivisionCode = DivisionCode, LeaderId = LeaderId, ResponsibleUnitId = ResponsibleUnitId,
+        ProgrammeId = ProgrammeId, CategoryId = CategoryId, DivisionCode = DivisionCode, LeaderId = LeaderId, ResponsibleUnitId = ResponsibleUnitId, LedBy = LedBy,
     };
 
     private static string Join(IEnumerable<(string Key, string? Value)> pairs) =>

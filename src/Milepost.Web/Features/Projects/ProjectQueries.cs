@@ -16,6 +16,8 @@ public sealed record ProjectFilter
     public ProjectStage? Stage { get; init; }
     public long? LeaderId { get; init; }
     public long? ResponsibleUnitId { get; init; }
+    /// <summary>A leader's view (SPEC §6): the projects the leader is linked to, and those of the programmes the leader leads.</summary>
+    public long? LedBy { get; init; }
     /// <summary>Text searched in the project name and code.</summary>
     public string? Search { get; init; }
     /// <summary>The year whose annual plan is shown; the latest planned year when empty.</summary>
@@ -138,6 +140,7 @@ public static class ProjectFiltering
         if (f.Stage is { } stage) q = q.Where(p => p.Stage == stage);
         if (f.LeaderId is { } leader) q = q.Where(p => p.Leaders.Any(l => l.LeaderId == leader));
         if (f.ResponsibleUnitId is { } unit) q = q.Where(p => p.ResponsibleUnitId == unit);
+        if (f.LedBy is { } led) q = q.Where(p => p.Leaders.Any(l => l.LeaderId == led) || (p.Programme != null && p.Programme.LeadLeaderId == led));
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim();

@@ -86,12 +86,12 @@ public static class ProjectsApi
 /// <summary>The list filters as query-string parameters.</summary>
 public sealed record ProjectFilterQuery(
     long? ProgrammeId, long? CategoryId, string? Division, Core.Projects.ProjectStage? Stage, long? LeaderId, long? ResponsibleUnitId,
-    string? Q, int? Year, ProjectSort? Sort, bool? Desc, int? Page, int? PageSize)
+    string? Q, int? Year, ProjectSort? Sort, bool? Desc, int? Page, int? PageSize, long? LedBy = null)
 {
     public ProjectFilter ToFilter() => new()
     {
         ProgrammeId = ProgrammeId, CategoryId = CategoryId, DivisionCode = Division, Stage = Stage, LeaderId = LeaderId,
-        ResponsibleUnitId = ResponsibleUnitId, Search = Q, Year = Year, Sort = Sort ?? ProjectSort.Code, Descending = Desc ?? false,
+        ResponsibleUnitId = ResponsibleUnitId, LedBy = LedBy, Search = Q, Year = Year, Sort = Sort ?? ProjectSort.Code, Descending = Desc ?? false,
         Page = Page ?? 1, PageSize = PageSize ?? 20,
     };
 }
