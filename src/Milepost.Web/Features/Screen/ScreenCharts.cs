@@ -8,7 +8,7 @@ namespace Milepost.Web.Features.Screen;
 public static class ScreenCharts
 {
     /// <summary>The map's label size on the wall (the dashboard's is 12): screen.css sets the same size on the map's text.</summary>
-    public const double MapLabelSize = 16;
+    public const double MapLabelSize = 17;
 
     /// <summary>The dashboard gives the current plan plus the baseline only when a plan was adjusted; the chart draws the baseline always.</summary>
     public static IReadOnlyList<Charts.SCurvePoint> SCurve(DashboardView v) =>
