@@ -317,6 +317,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/ranking"] = false, ["/ranking/history"] = false, ["/ranking/publications/{Id:long}"] = false, ["/assessment"] = false,
         // The printable bulletin: readers get it (or 404 when {Id} is no publication), the admin roles 无权访问.
         ["/ranking/publications/{Id:long}/bulletin"] = false,
+        // The wall display: the business roles over their own projects; the auditor and the admin roles are sent to 无权访问 (ScreenPageTests).
+        ["/screen"] = false,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
