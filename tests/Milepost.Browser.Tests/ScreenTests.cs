@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Milepost.Data;
-using Milepost.Web.Features.Settings;
-using Milepost.Web.Shared;
 
 namespace Milepost.Browser.Tests;
 
@@ -37,34 +35,10 @@ public sealed class ScreenTests(AppFixture app)
            && document.body.scrollHeight <= window.innerHeight && document.body.scrollWidth <= window.innerWidth
         """);
 
-    // An outline around the demo city's projects (about 102.95–103.14°E, 29.95–30.12°N), as the office would upload it.
-    private const string Boundary = """
-        {"type":"Feature","properties":{"name":"岷江市"},"geometry":{"type":"Polygon","coordinates":[[
-          [102.90,29.93],[102.97,29.90],[103.05,29.91],[103.12,29.89],[103.19,29.93],[103.21,30.00],[103.17,30.06],
-          [103.19,30.12],[103.13,30.17],[103.04,30.16],[102.97,30.18],[102.91,30.14],[102.92,30.07],[102.88,30.01],[102.90,29.93]]]}}
-        """;
-
-    private static readonly Actor Supervisor = new("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
-
-    private async Task BoundaryAsync(bool on)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        var commands = scope.ServiceProvider.GetRequiredService<SettingsCommands>();
-        if (on) await commands.SaveBoundaryAsync(Supervisor, "岷江市行政区划.geojson", Boundary);
-        else await commands.ClearBoundaryAsync(Supervisor);
-    }
-
     [Fact]
     public async Task The_wall_display_fits_1920x1080_and_rotates_to_a_programme()
     {
-        // The shared portfolio has no boundary: this test lends it one and takes it back.
-        await BoundaryAsync(on: true);
-        try { await FitsAndRotatesAsync(); }
-        finally { await BoundaryAsync(on: false); }
-    }
-
-    private async Task FitsAndRotatesAsync()
-    {
+        // The demo city comes with its outline, so the map is drawn over it.
         var page = await OpenAsync("/screen?rotate=0");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "岷江市重点项目挂图作战" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("screen-tiles")).ToContainTextAsync("完成率 / 序时进度");
