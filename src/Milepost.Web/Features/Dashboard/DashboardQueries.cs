@@ -5,6 +5,7 @@ using Milepost.Core.Reports;
 using Milepost.Core.Warnings;
 using Milepost.Data;
 using Milepost.Web.Features.Projects;
+using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -15,7 +16,7 @@ namespace Milepost.Web.Features.Dashboard;
 /// (grouped by project and by month over the one counting report of each project and month); what comes back is
 /// at most one row per project, from which the breakdowns, the laggards and the map are put together.
 /// </summary>
-public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock, ProjectStatusService status, ProjectQueries projects)
+public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock, ProjectStatusService status, ProjectQueries projects, SettingsReader settings)
 {
     /// <summary>A project whose last approved report or photo is older than this is stale (SPEC §4.4, data freshness).</summary>
     public const int StaleDays = 45;
@@ -53,7 +54,7 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             .ToListAsync(ct);
 
         var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
-        var warnings = await WarningsAsync(rows, ct);
+        var warnings = await WarningLevelsAsync(q, ct);
 
         var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
         var scurve = SCurve(plans.Values, ytdByMonth.ToDictionary(x => x.Key.Month, x => x.Yuan), month);
@@ -76,22 +77,18 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
     /// <summary>
     /// The one report that counts for each project and month (SPEC §3.4): the approved one of the highest revision, else
     /// the submitted one of the highest revision. Drafts and returned reports never count, nor does a superseded revision.
+    /// With <paramref name="submissionKnown"/>, a submitted report without a submission time does not count either, as
+    /// in the indicators of the project pages (ReportFigure.Counts); the dashboard's own sums have always counted it.
     /// </summary>
-    private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to) =>
+    private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to, bool submissionKnown = false) =>
         db.MonthlyReports.AsNoTracking().Where(r => r.Month >= from && r.Month <= to && (
             (r.State == ReportState.Approved
              && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && o.State == ReportState.Approved
                                             && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))
-            || (r.State == ReportState.Submitted
+            || (r.State == ReportState.Submitted && (!submissionKnown || r.SubmittedAt != null)
                 && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && (o.State == ReportState.Approved
-                    || (o.State == ReportState.Submitted && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
-
-    /// <summary>Warning levels as of today, from the same rules the project pages use (read per set, never per project).</summary>
-    private async Task<Dictionary<long, WarningLevel>> WarningsAsync(List<ProjectLine> rows, CancellationToken ct)
-    {
-        var statuses = await status.ForProjectsAsync(rows.Select(r => r.Id).ToList(), ct);
-        return statuses.ToDictionary(s => s.Key, s => s.Value.Warning.Level);
-    }
+                    || (o.State == ReportState.Submitted && (!submissionKnown || o.SubmittedAt != null)
+                        && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
 
     private static IReadOnlyList<SCurvePoint> SCurve(IEnumerable<PlanFacts> plans, Dictionary<int, long> completedByMonth, int asOfMonth)
     {
