@@ -18,19 +18,26 @@ namespace Milepost.Web.Features.Dashboard;
 /// </summary>
 public sealed partial class DashboardQueries
 {
+    /// <summary>The levels of the projects of <paramref name="q"/>, everything read here.</summary>
     internal async Task<Dictionary<long, WarningLevel>> WarningLevelsAsync(IQueryable<Project> q, CancellationToken ct = default)
+    {
+        var projects = await q.Select(p => new WarningSubject(p.Id, p.Stage, p.TotalInvestment)).ToListAsync(ct);
+        return await WarningLevelsAsync(q.Select(p => p.Id), projects, null, null, ct);
+    }
+
+    /// <param name="plans">The annual plans of the as-of month's year when the caller has them, else null to read them.</param>
+    /// <param name="ytd">Completed to the as-of month of that year (counting a submitted report only with its time), or null.</param>
+    private async Task<Dictionary<long, WarningLevel>> WarningLevelsAsync(IQueryable<long> ids, IEnumerable<WarningSubject> projects,
+        IReadOnlyDictionary<long, PlanFacts>? plans, IReadOnlyDictionary<long, long>? ytd, CancellationToken ct)
     {
         var today = clock.Today;
         var asOf = status.AsOfMonth;   // the month of the indicators, and the last closed month the report rules look at
         var rules = await settings.WarningsAsync(ct);
-        var ids = q.Select(p => p.Id);
 
-        var projects = await q.Select(p => new { p.Id, p.Stage, p.TotalInvestment }).ToListAsync(ct);
-        var plans = await db.AnnualPlans.AsNoTracking().Where(a => a.Year == asOf.Year && ids.Contains(a.ProjectId))
-            .Select(a => new { a.ProjectId, a.PlannedInvestment, a.MonthlyPlan })
-            .ToDictionaryAsync(a => a.ProjectId, ct);
-        // As the indicators count: a submitted report without a submission time is not submitted (ReportFigure.Counts).
-        var ytd = await CountingReports(new YearMonth(asOf.Year, 1), asOf, submissionKnown: true).Where(r => ids.Contains(r.ProjectId))
+        plans ??= await db.AnnualPlans.AsNoTracking().Where(a => a.Year == asOf.Year && ids.Contains(a.ProjectId))
+            .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
+            .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
+        ytd ??= await CountingReports(new YearMonth(asOf.Year, 1), asOf, submissionKnown: true).Where(r => ids.Contains(r.ProjectId))
             .GroupBy(r => r.ProjectId)
             .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
             .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
@@ -52,13 +59,13 @@ public sealed partial class DashboardQueries
             .GroupBy(r => r.ProjectId).Select(g => new { g.Key, First = g.Min(r => r.SubmittedAt) })
             .ToDictionaryAsync(x => x.Key, x => x.First, ct);
 
-        var levels = new Dictionary<long, WarningLevel>(projects.Count);
+        var levels = new Dictionary<long, WarningLevel>();
         foreach (var p in projects)
         {
             var plan = plans.GetValueOrDefault(p.Id);
             // The YTD sum stands in for the year's counting reports: the lag only looks at their sum.
             var lag = IndicatorCalculator.Compute(new ProjectFacts(
-                p.Id, p.TotalInvestment, plan?.PlannedInvestment ?? Money.Zero, plan?.MonthlyPlan ?? [], null,
+                p.Id, p.TotalInvestment, plan?.Planned ?? Money.Zero, plan?.Monthly ?? [], null,
                 [new ReportFigure(asOf, new Money(ytd.GetValueOrDefault(p.Id)), 0, Approved: true, SubmittedOn: null)],
                 [], [], p.Stage, ProjectYearClass.Continuing, null), asOf).LagPoints;
             var report = reports.TryGetValue(p.Id, out var first)
@@ -68,7 +75,7 @@ public sealed partial class DashboardQueries
                 nodes.GetValueOrDefault(p.Id) is { } node ? [new WarningNode(0, "", node, null)] : [],
                 problems.GetValueOrDefault(p.Id) is { } deadline ? [new WarningProblem(0, "", deadline, IsOpen: true)] : [],
                 report,
-                ReportRequired: Projects.ProjectStatusService.OwesReport(plan?.PlannedInvestment, p.Stage));
+                ReportRequired: Projects.ProjectStatusService.OwesReport(plan?.Planned, p.Stage));
             levels[p.Id] = WarningRules.Evaluate(facts, today, rules).Level;
         }
         return levels;
@@ -81,3 +88,6 @@ public sealed partial class DashboardQueries
         return day < clock.Today ? day : clock.Today;
     }
 }
+
+/// <summary>What the warning levels need of the project row itself.</summary>
+internal sealed record WarningSubject(long Id, ProjectStage Stage, Money TotalInvestment);

@@ -21,6 +21,8 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
     /// <summary>A project whose last approved report or photo is older than this is stale (SPEC §4.4, data freshness).</summary>
     public const int StaleDays = 45;
     private const int ListSize = 10;
+    /// <summary>The most projects put on the map: more are unreadable as dots and heavy for the browser.</summary>
+    public const int MapPointsMax = 1_000;
 
     public async Task<DashboardView> GetAsync(Actor actor, DashboardFilter f, CancellationToken ct = default)
     {
@@ -45,22 +47,31 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
             .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
 
-        var counting = CountingReports(new YearMonth(year, 1), new YearMonth(year, month)).Where(r => ids.Contains(r.ProjectId));
-        var ytdByProject = await counting.GroupBy(r => r.ProjectId)
-            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
-            .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
-        var ytdByMonth = await counting.GroupBy(r => r.Month)
-            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
+        // One read of the counting reports (one row per project and month) serves the year's sums, the S-curve and the lag
+        // of the warnings, which is taken as of the last closed month: the counting query is the costly one at scale.
+        var current = year == asOf.Year;
+        var last = new YearMonth(year, current ? Math.Max(month, asOf.Month) : month);
+        var counted = await CountingReports(new YearMonth(year, 1), last).Where(r => ids.Contains(r.ProjectId))
+            .Select(r => new { r.ProjectId, r.Month, r.CompletedInvestment, Untimed = r.State == ReportState.Submitted && r.SubmittedAt == null })
             .ToListAsync(ct);
+        var ytdByProject = counted.Where(c => c.Month.Month <= month).GroupBy(c => c.ProjectId).ToDictionary(g => g.Key, g => g.Sum(c => c.CompletedInvestment.Yuan));
+        var ytdByMonth = counted.Where(c => c.Month.Month <= month).GroupBy(c => c.Month.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.CompletedInvestment.Yuan));
 
         var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
-        var warnings = await WarningLevelsAsync(q, ct);
+        // The warnings' lag counts a submitted report only with its submission time (ReportFigure.Counts); while every
+        // counted one has it, both ways pick the same report of each month and the sums above can serve.
+        var warningYtd = current && !counted.Any(c => c.Untimed && c.Month <= asOf)
+            ? counted.Where(c => c.Month <= asOf).GroupBy(c => c.ProjectId).ToDictionary(g => g.Key, g => g.Sum(c => c.CompletedInvestment.Yuan))
+            : null;
+        var warnings = await WarningLevelsAsync(ids, rows.Select(r => new WarningSubject(r.Id, r.Stage, r.TotalInvestment)),
+            current ? plans : null, warningYtd, ct);
 
         var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
-        var scurve = SCurve(plans.Values, ytdByMonth.ToDictionary(x => x.Key.Month, x => x.Yuan), month);
+        var scurve = SCurve(plans.Values, ytdByMonth, month);
         var breakdowns = await BreakdownsAsync(rows, figures, ids, ct);
-        var map = rows.Zip(figures)
-            .Where(x => x.First.Latitude is not null && x.First.Longitude is not null)
+        var located = rows.Zip(figures).Where(x => x.First.Latitude is not null && x.First.Longitude is not null).ToList();
+        // A province has thousands of projects: the browser gets the largest, the page says how many are left off.
+        var map = located.OrderByDescending(x => x.Second.PlanYuan).ThenBy(x => x.First.Id).Take(MapPointsMax)
             .Select(x => new MapPoint(x.First.Id, x.First.Name, x.First.Latitude!.Value, x.First.Longitude!.Value, warnings.GetValueOrDefault(x.First.Id),
                 x.Second.PlanWan, x.Second.CompletedWan, x.Second.Rate, x.Second.Lag))
             .ToList();
@@ -71,7 +82,8 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             .ToList();
 
         return new DashboardView(f, year, month, today, tiles, scurve, breakdowns, map, laggards,
-            await OverdueNodesAsync(ids, today, ct), await OverdueProblemsAsync(ids, today, ct));
+            await OverdueNodesAsync(ids, today, ct), await OverdueProblemsAsync(ids, today, ct),
+            MapPointsTotal: located.Count, MapPointsMissing: rows.Count - located.Count);
     }
 
     /// <summary>
