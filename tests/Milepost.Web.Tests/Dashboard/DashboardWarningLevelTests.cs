@@ -9,6 +9,7 @@ using Milepost.Data;
 using Milepost.Web.Features.Dashboard;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Hosting;
+using Milepost.Web.Shared;
 using Milepost.Web.Tests.Data;
 using Milepost.Web.Tests.Infrastructure;
 
@@ -22,6 +23,8 @@ namespace Milepost.Web.Tests.Dashboard;
 [Collection(PostgresCollection.Name)]
 public sealed class DashboardWarningLevelTests(PostgresFixture postgres) : DatabaseTest(postgres)
 {
+    private static readonly Actor Supervisor = new("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
+
     [Theory, DatabaseData]
     public async Task DemoCity_LevelsMatchTheProjectPages(DatabaseProvider provider)
     {
@@ -35,6 +38,12 @@ public sealed class DashboardWarningLevelTests(PostgresFixture postgres) : Datab
         Assert.Equal(15, dashboard.Count);
         Assert.Equal(pages, dashboard);
         Assert.Contains(WarningLevel.Red, dashboard.Values);   // the demo has red projects: a real comparison
+
+        // Warnings are as of today whatever period the figures show: a past year or an earlier month reads its own inputs.
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var expected = Enum.GetValues<WarningLevel>().ToDictionary(l => l, l => pages.Values.Count(v => v == l));
+        foreach (var filter in new[] { new DashboardFilter(), new DashboardFilter { Year = 2019 }, new DashboardFilter { Year = 2020, Month = 2 } })
+            Assert.Equal(expected, (await queries.GetAsync(Supervisor, filter)).Tiles.Warnings);
     }
 
     [Theory, DatabaseData]
