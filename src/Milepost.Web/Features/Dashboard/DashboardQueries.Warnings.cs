@@ -13,7 +13,7 @@ namespace Milepost.Web.Features.Dashboard;
 /// on the most severe subject of each kind, so the database hands back per project just what decides it: the YTD
 /// completed of the counting reports (for the lag), the earliest planned finish of a node not done, the earliest
 /// deadline of an open problem past due, and the first submission of the last closed month's report. From these a
-/// reduced <see cref="WarningFacts"/> is built and the same <see cref="WarningRules.Evaluate(WarningFacts, DateOnly, WarningSettings)"/>
+/// reduced <see cref="WarningFacts"/> is built (the lag by <see cref="IndicatorCalculator.LagPoints"/>) and the same <see cref="WarningRules.Evaluate(WarningFacts, DateOnly, WarningSettings)"/>
 /// runs, so the levels are those of <see cref="Projects.ProjectStatusService"/> (the reasons are not: the dashboard only counts levels).
 /// </summary>
 public sealed partial class DashboardQueries
@@ -63,11 +63,7 @@ public sealed partial class DashboardQueries
         foreach (var p in projects)
         {
             var plan = plans.GetValueOrDefault(p.Id);
-            // The YTD sum stands in for the year's counting reports: the lag only looks at their sum.
-            var lag = IndicatorCalculator.Compute(new ProjectFacts(
-                p.Id, p.TotalInvestment, plan?.Planned ?? Money.Zero, plan?.Monthly ?? [], null,
-                [new ReportFigure(asOf, new Money(ytd.GetValueOrDefault(p.Id)), 0, Approved: true, SubmittedOn: null)],
-                [], [], p.Stage, ProjectYearClass.Continuing, null), asOf).LagPoints;
+            var lag = IndicatorCalculator.LagPoints(new Money(ytd.GetValueOrDefault(p.Id)), plan?.Planned ?? Money.Zero, plan?.Monthly ?? [], asOf);
             var report = reports.TryGetValue(p.Id, out var first)
                 ? [new ReportFigure(asOf, Money.Zero, 0, Approved: true, SubmittedOn: first is { } at ? SubmittedOn(at) : null)]
                 : Array.Empty<ReportFigure>();
