@@ -19,7 +19,7 @@ public static class IndicatorCalculator
 
         var ytd = Money.Sum(counting.Where(r => r.Month.Year == year).Select(r => r.Completed));
         var completionRate = Money.Ratio(ytd, facts.AnnualPlan);
-        var (expectedToDate, expected) = ExpectedOf(facts, asOf);
+        var (expectedToDate, expected) = ExpectedOf(facts.AnnualPlan, facts.MonthlyPlan, asOf);
         decimal? lag = completionRate is { } c && expected is { } e ? (c - e) * 100 : null;
 
         var nodes = Nodes(facts.Nodes, asOf.LastDay);
@@ -92,16 +92,23 @@ public static class IndicatorCalculator
     /// 序时进度 and the amount behind it. With monthly plans: their sum over 1..m, over the annual plan
     /// (null when the plan is 0). Without: m/12, and the annual plan × m/12 rounded to 元.
     /// </summary>
-    private static (Money ToDate, decimal? Rate) ExpectedOf(ProjectFacts facts, YearMonth asOf)
+    private static (Money ToDate, decimal? Rate) ExpectedOf(Money annualPlan, IReadOnlyList<Money> monthlyPlan, YearMonth asOf)
     {
-        if (facts.HasMonthlyPlan)
+        if (monthlyPlan.Count == 12)
         {
-            var toDate = Money.Sum(facts.MonthlyPlan.Take(asOf.Month));
-            return (toDate, Money.Ratio(toDate, facts.AnnualPlan));
+            var toDate = Money.Sum(monthlyPlan.Take(asOf.Month));
+            return (toDate, Money.Ratio(toDate, annualPlan));
         }
         var rate = asOf.Month / 12m;
-        return (facts.AnnualPlan * rate, rate);
+        return (annualPlan * rate, rate);
     }
+
+    /// <summary>
+    /// The lag of <see cref="Compute"/> from the year-to-date amount alone, for callers that evaluate many projects and
+    /// need nothing else (the dashboard's warning levels): the same formula without building the other indicators.
+    /// </summary>
+    public static decimal? LagPoints(Money ytd, Money annualPlan, IReadOnlyList<Money> monthlyPlan, YearMonth asOf) =>
+        Money.Ratio(ytd, annualPlan) is { } c && ExpectedOf(annualPlan, monthlyPlan, asOf).Rate is { } e ? (c - e) * 100 : null;
 
     /// <summary>
     /// The unrounded amount (in 元) the plan expects done by the end of the month, for aggregates: a

@@ -80,6 +80,8 @@ public sealed class DashboardApiTests(DashboardFixture fx) : IClassFixture<Dashb
         Assert.Null(dash.SCurve[5].CompletedWan);
         Assert.Equal(dash.Tiles.AnnualPlanWan, dash.Breakdowns[BreakdownKinds.Category].Sum(b => b.PlanWan));
         Assert.NotEmpty(dash.MapPoints);
+        // A city is under the map's cap: every project with coordinates is on it, and the rest are counted.
+        Assert.Equal((dash.MapPoints.Count, 15 - dash.MapPoints.Count), (dash.MapPointsTotal, dash.MapPointsMissing));
         Assert.All(dash.Laggards, l => Assert.True(l.LagPoints < 0));
         Assert.Equal(dash.Laggards.OrderBy(l => l.LagPoints).Select(l => l.ProjectId), dash.Laggards.Select(l => l.ProjectId));
     }

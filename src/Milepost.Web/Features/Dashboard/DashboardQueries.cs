@@ -5,6 +5,7 @@ using Milepost.Core.Reports;
 using Milepost.Core.Warnings;
 using Milepost.Data;
 using Milepost.Web.Features.Projects;
+using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -15,11 +16,13 @@ namespace Milepost.Web.Features.Dashboard;
 /// (grouped by project and by month over the one counting report of each project and month); what comes back is
 /// at most one row per project, from which the breakdowns, the laggards and the map are put together.
 /// </summary>
-public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock, ProjectStatusService status, ProjectQueries projects)
+public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock, ProjectStatusService status, ProjectQueries projects, SettingsReader settings)
 {
     /// <summary>A project whose last approved report or photo is older than this is stale (SPEC §4.4, data freshness).</summary>
     public const int StaleDays = 45;
     private const int ListSize = 10;
+    /// <summary>The most projects put on the map: more are unreadable as dots and heavy for the browser.</summary>
+    public const int MapPointsMax = 1_000;
 
     public async Task<DashboardView> GetAsync(Actor actor, DashboardFilter f, CancellationToken ct = default)
     {
@@ -44,22 +47,45 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
             .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
 
-        var counting = CountingReports(new YearMonth(year, 1), new YearMonth(year, month)).Where(r => ids.Contains(r.ProjectId));
-        var ytdByProject = await counting.GroupBy(r => r.ProjectId)
-            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
-            .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
-        var ytdByMonth = await counting.GroupBy(r => r.Month)
-            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
+        // One read of the counting reports (one row per project and month) serves the year's sums, the S-curve and the lag
+        // of the warnings, which is taken as of the last closed month: the counting query is the costly one at scale.
+        var current = year == asOf.Year;
+        var last = new YearMonth(year, current ? Math.Max(month, asOf.Month) : month);
+        var counted = await CountingReports(new YearMonth(year, 1), last).Where(r => ids.Contains(r.ProjectId))
+            .Select(r => new { r.ProjectId, r.Month, r.CompletedInvestment, Untimed = r.State == ReportState.Submitted && r.SubmittedAt == null })
             .ToListAsync(ct);
+        // Summed in one pass: at 100,000 rows and more, LINQ groupings would allocate more than the rows themselves.
+        var ytdByProject = new Dictionary<long, long>();
+        var ytdByMonth = new Dictionary<int, long>();
+        var warningYtd = new Dictionary<long, long>();
+        var untimed = false;
+        foreach (var c in counted)
+        {
+            var yuan = c.CompletedInvestment.Yuan;
+            if (c.Month.Month <= month)
+            {
+                ytdByProject[c.ProjectId] = ytdByProject.GetValueOrDefault(c.ProjectId) + yuan;
+                ytdByMonth[c.Month.Month] = ytdByMonth.GetValueOrDefault(c.Month.Month) + yuan;
+            }
+            if (c.Month <= asOf)
+            {
+                warningYtd[c.ProjectId] = warningYtd.GetValueOrDefault(c.ProjectId) + yuan;
+                untimed |= c.Untimed;
+            }
+        }
 
         var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
-        var warnings = await WarningsAsync(rows, ct);
+        // The warnings' lag counts a submitted report only with its submission time (ReportFigure.Counts); while every
+        // counted one has it, both ways pick the same report of each month and the sums above can serve.
+        var warnings = await WarningLevelsAsync(ids, rows.Select(r => new WarningSubject(r.Id, r.Stage, r.TotalInvestment)),
+            current ? plans : null, current && !untimed ? warningYtd : null, ct);
 
         var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
-        var scurve = SCurve(plans.Values, ytdByMonth.ToDictionary(x => x.Key.Month, x => x.Yuan), month);
+        var scurve = SCurve(plans.Values, ytdByMonth, month);
         var breakdowns = await BreakdownsAsync(rows, figures, ids, ct);
-        var map = rows.Zip(figures)
-            .Where(x => x.First.Latitude is not null && x.First.Longitude is not null)
+        var located = rows.Zip(figures).Where(x => x.First.Latitude is not null && x.First.Longitude is not null).ToList();
+        // A province has thousands of projects: the browser gets the largest, the page says how many are left off.
+        var map = located.OrderByDescending(x => x.Second.PlanYuan).ThenBy(x => x.First.Id).Take(MapPointsMax)
             .Select(x => new MapPoint(x.First.Id, x.First.Name, x.First.Latitude!.Value, x.First.Longitude!.Value, warnings.GetValueOrDefault(x.First.Id),
                 x.Second.PlanWan, x.Second.CompletedWan, x.Second.Rate, x.Second.Lag))
             .ToList();
@@ -70,28 +96,25 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             .ToList();
 
         return new DashboardView(f, year, month, today, tiles, scurve, breakdowns, map, laggards,
-            await OverdueNodesAsync(ids, today, ct), await OverdueProblemsAsync(ids, today, ct));
+            await OverdueNodesAsync(ids, today, ct), await OverdueProblemsAsync(ids, today, ct),
+            MapPointsTotal: located.Count, MapPointsMissing: rows.Count - located.Count);
     }
 
     /// <summary>
     /// The one report that counts for each project and month (SPEC §3.4): the approved one of the highest revision, else
     /// the submitted one of the highest revision. Drafts and returned reports never count, nor does a superseded revision.
+    /// With <paramref name="submissionKnown"/>, a submitted report without a submission time does not count either, as
+    /// in the indicators of the project pages (ReportFigure.Counts); the dashboard's own sums have always counted it.
     /// </summary>
-    private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to) =>
+    private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to, bool submissionKnown = false) =>
         db.MonthlyReports.AsNoTracking().Where(r => r.Month >= from && r.Month <= to && (
             (r.State == ReportState.Approved
              && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && o.State == ReportState.Approved
                                             && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))
-            || (r.State == ReportState.Submitted
+            || (r.State == ReportState.Submitted && (!submissionKnown || r.SubmittedAt != null)
                 && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && (o.State == ReportState.Approved
-                    || (o.State == ReportState.Submitted && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
-
-    /// <summary>Warning levels as of today, from the same rules the project pages use (read per set, never per project).</summary>
-    private async Task<Dictionary<long, WarningLevel>> WarningsAsync(List<ProjectLine> rows, CancellationToken ct)
-    {
-        var statuses = await status.ForProjectsAsync(rows.Select(r => r.Id).ToList(), ct);
-        return statuses.ToDictionary(s => s.Key, s => s.Value.Warning.Level);
-    }
+                    || (o.State == ReportState.Submitted && (!submissionKnown || o.SubmittedAt != null)
+                        && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
 
     private static IReadOnlyList<SCurvePoint> SCurve(IEnumerable<PlanFacts> plans, Dictionary<int, long> completedByMonth, int asOfMonth)
     {

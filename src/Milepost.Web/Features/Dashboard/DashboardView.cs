@@ -6,7 +6,9 @@ namespace Milepost.Web.Features.Dashboard;
 /// <summary>
 /// Everything the 挂图作战 dashboard shows, for one actor under one filter. Money in 万元; rates as fractions
 /// (0.25 is 25 %), null when undefined; lags in percentage points (negative is behind). Aggregate rates are
-/// ratios of sums (SPEC §4.1), never averages of rates.
+/// ratios of sums (SPEC §4.1), never averages of rates. <see cref="MapPoints"/> holds at most
+/// <see cref="DashboardQueries.MapPointsMax"/> projects (largest annual plan first, then id) of the
+/// <see cref="MapPointsTotal"/> that have coordinates; <see cref="MapPointsMissing"/> projects have none.
 /// </summary>
 public sealed record DashboardView(
     DashboardFilter Filter,
@@ -19,7 +21,9 @@ public sealed record DashboardView(
     IReadOnlyList<MapPoint> MapPoints,
     IReadOnlyList<LaggardRow> Laggards,
     IReadOnlyList<OverdueNodeRow> OverdueNodes,
-    IReadOnlyList<OverdueProblemRow> OverdueProblems);
+    IReadOnlyList<OverdueProblemRow> OverdueProblems,
+    int MapPointsTotal = 0,
+    int MapPointsMissing = 0);
 
 /// <summary>The KPI tiles (SPEC §4.1, issue 7 item 1).</summary>
 public sealed record DashboardTiles(

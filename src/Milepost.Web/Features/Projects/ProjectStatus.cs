@@ -58,12 +58,15 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 problems[p.Id].Select(x => new WarningProblem(x.Id, x.Description, x.Deadline,
                     x.State is Core.Problems.ProblemState.Open or Core.Problems.ProblemState.InProgress)).ToList(),
                 figures,
-                ReportRequired: plan is { } pl && pl.PlannedInvestment > Money.Zero
-                                && p.Stage is not (ProjectStage.Pipeline or ProjectStage.Cancelled or ProjectStage.Operating));
+                ReportRequired: OwesReport(plan?.PlannedInvestment, p.Stage));
             result[p.Id] = new ProjectStatusView(facts, indicators, WarningRules.Evaluate(warningFacts, today, warningSettings));
         }
         return result;
     }
+
+    /// <summary>A project owes a monthly report when it has a plan this year and is neither in preparation nor over.</summary>
+    internal static bool OwesReport(Money? annualPlan, ProjectStage stage) =>
+        annualPlan is { } plan && plan > Money.Zero && stage is not (ProjectStage.Pipeline or ProjectStage.Cancelled or ProjectStage.Operating);
 
     /// <summary>
     /// Funds of the one report that counts for each month (approved with the highest revision, else submitted), so a
