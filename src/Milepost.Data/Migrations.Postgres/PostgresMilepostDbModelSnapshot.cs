@@ -933,6 +933,10 @@ namespace Milepost.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "Month", "Revision")
                         .IsUnique();
 
+                    b.HasIndex("ProjectId", "State", "ReviewedAt");
+
+                    b.HasIndex("ProjectId", "Month", "State", "SubmittedAt");
+
                     b.ToTable("MonthlyReports");
                 });
 

@@ -900,6 +900,10 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Month", "Revision")
                         .IsUnique();
 
+                    b.HasIndex("ProjectId", "State", "ReviewedAt");
+
+                    b.HasIndex("ProjectId", "Month", "State", "SubmittedAt");
+
                     b.ToTable("MonthlyReports");
                 });
 

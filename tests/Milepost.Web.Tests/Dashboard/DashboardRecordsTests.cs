@@ -49,6 +49,8 @@ public sealed class DashboardRecordsTests(DashboardFixture fx) : IClassFixture<D
                 foreach (var c in new[] { ProjectYearClass.NewStart, ProjectYearClass.Continuing, ProjectYearClass.Completing, ProjectYearClass.Preparing })
                     Assert.True(t.ByYearClass.GetValueOrDefault(c) == await Count(RecordKinds.YearClass, $"&class={c}"), $"{because}: {c}");
                 Assert.True(t.NewStarts == await Count(RecordKinds.YearClass, "&class=NewStart"), because);
+                foreach (var (level, n) in t.Warnings)
+                    Assert.True(n == await Count(RecordKinds.Warning, $"&level={level}"), $"{because}: {level}");
                 Assert.True(t.NewStartsStarted == await Count(RecordKinds.Started), $"{because}: started");
                 Assert.True(t.Stale == await Count(RecordKinds.Stale), $"{because}: stale");
                 Assert.True(t.OverdueNodes == await Count(RecordKinds.OverdueNodes), $"{because}: overdue nodes");
@@ -86,6 +88,8 @@ public sealed class DashboardRecordsTests(DashboardFixture fx) : IClassFixture<D
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/dashboard/records/class")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/dashboard/records/class?class=Whatever")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/dashboard/records/class?class=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/dashboard/records/warning")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/dashboard/records/warning?level=Purple")).StatusCode);
         Assert.Contains("没有这种统计口径", await client.GetStringAsync("/dashboard/records/everything"));
         var auditor = await fx.Factory.SignInAsync("auditor");
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/v1/dashboard/records/stale")).StatusCode);

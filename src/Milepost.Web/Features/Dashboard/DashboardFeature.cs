@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Milepost.Core;
 using Milepost.Core.Projects;
+using Milepost.Core.Warnings;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Shared;
 
@@ -31,10 +32,10 @@ public static class DashboardFeature
         var api = e.MapGroup("/api/v1/dashboard").WithTags("Dashboard").AddEndpointFilter(ProjectsApi.ErrorFilter);
         api.MapGet("/", (DashboardQueries q, ClaimsPrincipal user, [AsParameters] DashboardQuery f, CancellationToken ct) =>
             q.GetAsync(Actor.From(user), f.ToFilter(), ct));
-        // The records a number counts (class=NewStart… for kind "class"), fifty to a page.
+        // The records a number counts (class=NewStart… for kind "class", level=Red… for "warning"), fifty to a page.
         api.MapGet("/records/{kind}", (DashboardRecords q, ClaimsPrincipal user, string kind, [AsParameters] DashboardQuery f,
-                string? @class, int? page, CancellationToken ct) =>
-            q.ListAsync(Actor.From(user), f.ToFilter(), kind, RecordClass(@class), page ?? 1, ct));
+                string? @class, string? level, int? page, CancellationToken ct) =>
+            q.ListAsync(Actor.From(user), f.ToFilter(), kind, RecordClass(@class), RecordLevel(level), page ?? 1, ct));
         return e;
     }
 
@@ -43,4 +44,10 @@ public static class DashboardFeature
         string.IsNullOrEmpty(raw) ? null
         : Enum.TryParse<ProjectYearClass>(raw, ignoreCase: false, out var c) && Enum.IsDefined(c) && !char.IsDigit(raw[0]) ? c
         : throw new ValidationException(new ValidationError("class", "invalid", $"年度分类“{raw}”无效", $"Year class '{raw}' is not valid"));
+
+    /// <summary>The warning level named in a drill-down address; a name that is not one is refused.</summary>
+    public static WarningLevel? RecordLevel(string? raw) =>
+        string.IsNullOrEmpty(raw) ? null
+        : Enum.TryParse<WarningLevel>(raw, ignoreCase: false, out var l) && Enum.IsDefined(l) && !char.IsDigit(raw[0]) ? l
+        : throw new ValidationException(new ValidationError("level", "invalid", $"预警等级“{raw}”无效", $"Warning level '{raw}' is not valid"));
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Milepost.Core.Projects;
-using Milepost.Core.Reports;
 using Milepost.Core.Warnings;
 using Milepost.Data;
 using Milepost.Web.Shared;
@@ -24,20 +23,14 @@ public sealed partial class DashboardQueries
         var rate = Ratio(completed, plan);
         var expectedRate = Ratio(expected, plan);
 
-        var cutoff = today.AddDays(-StaleDays);
-        var cutoffUtc = DateTime.SpecifyKind(cutoff.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
-        // Only projects that report can go stale: those under way or stopped.
-        var stale = await q.Where(p => p.Stage == ProjectStage.Construction || p.Stage == ProjectStage.Suspended)
-            .Where(p => !db.MonthlyReports.Any(r => r.ProjectId == p.Id && r.State == ReportState.Approved && r.ReviewedAt >= cutoffUtc)
-                        && !db.ReportPhotos.Any(ph => ph.ProjectId == p.Id && ph.UploadedAt >= cutoffUtc))
-            .CountAsync(ct);
-        var overdueNodes = await db.TimeNodes.CountAsync(n => ids.Contains(n.ProjectId) && n.ActualFinish == null && n.PlannedFinish < today, ct);
-        var openProblems = db.Problems.Where(p => ids.Contains(p.ProjectId)
-            && (p.State == Core.Problems.ProblemState.Open || p.State == Core.Problems.ProblemState.InProgress));
+        // The predicates of the drill-down lists (DashboardRecords), so each count is its list's total.
+        var stale = await q.Where(DashboardPredicates.Stale(db, today)).CountAsync(ct);
+        var overdueNodes = await db.TimeNodes.Where(n => ids.Contains(n.ProjectId)).CountAsync(DashboardPredicates.NodeOverdue(today), ct);
+        var openProblems = db.Problems.Where(p => ids.Contains(p.ProjectId)).Where(DashboardPredicates.ProblemOpen());
         var open = await openProblems.CountAsync(ct);
-        var overdueProblems = await openProblems.CountAsync(p => p.Deadline < today, ct);
-        var overdueItems = await db.SupervisionItems.CountAsync(i => i.State != Core.Supervision.SupervisionState.Closed && i.Deadline < today
-            && i.Projects.Any(x => ids.Contains(x.ProjectId)), ct);
+        var overdueProblems = await openProblems.CountAsync(DashboardPredicates.ProblemOverdue(today), ct);
+        var overdueItems = await db.SupervisionItems.Where(DashboardPredicates.ItemOverdue(today))
+            .CountAsync(i => i.Projects.Any(x => ids.Contains(x.ProjectId)), ct);
 
         var constructing = byStage.GetValueOrDefault(ProjectStage.Construction);
         var suspended = byStage.GetValueOrDefault(ProjectStage.Suspended);

@@ -5,6 +5,7 @@ using Milepost.Core.Problems;
 using Milepost.Core.Projects;
 using Milepost.Core.Reports;
 using Milepost.Core.Supervision;
+using Milepost.Core.Warnings;
 using Milepost.Data;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Hosting;
@@ -16,13 +17,14 @@ namespace Milepost.Web.Features.Dashboard;
 public static class RecordKinds
 {
     public const string YearClass = "class";             // ?class=NewStart|Continuing|Completing|Preparing
+    public const string Warning = "warning";             // ?level=Red|Yellow|Green
     public const string Started = "started";             // new starts of the year that have started
     public const string Stale = "stale";
     public const string OverdueNodes = "overdue-nodes";
     public const string OpenProblems = "open-problems";
     public const string OverdueProblems = "overdue-problems";
     public const string OverdueItems = "overdue-items";
-    public static readonly string[] All = [YearClass, Started, Stale, OverdueNodes, OpenProblems, OverdueProblems, OverdueItems];
+    public static readonly string[] All = [YearClass, Warning, Started, Stale, OverdueNodes, OpenProblems, OverdueProblems, OverdueItems];
 }
 
 /// <summary>One counted record: what it is, where it lives, the project and unit it belongs to, and why it is counted.</summary>
@@ -32,11 +34,12 @@ public sealed record RecordRow(string Name, string Href, long? ProjectId, string
 /// The records behind a dashboard number (issue 7: "every number links to the list of records it counts"). The
 /// predicates here are the ones the tiles count with (<see cref="DashboardPredicates"/>), so a page's total is the tile.
 /// </summary>
-public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, ProjectStatusService status)
+public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, ProjectStatusService status, DashboardQueries dashboard)
 {
     public const int PageSize = 50;
 
-    public async Task<PageOf<RecordRow>> ListAsync(Actor actor, DashboardFilter f, string kind, ProjectYearClass? yearClass, int page, CancellationToken ct = default)
+    public async Task<PageOf<RecordRow>> ListAsync(Actor actor, DashboardFilter f, string kind, ProjectYearClass? yearClass, WarningLevel? level, int page,
+        CancellationToken ct = default)
     {
         if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner)))
             throw new ForbiddenException("挂图作战仅向业务用户开放", "The dashboard is for the business roles");
@@ -45,11 +48,19 @@ public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, Projec
         var projects = db.Projects.AsNoTracking().VisibleTo(actor).Filtered(f.ToProjectFilter());
         var ids = projects.Select(p => p.Id);
         page = Math.Max(1, page);
+        // Warning levels are rules over several tables, not one predicate: the levels of the set, as the tile counts them.
+        List<long> warned = [];
+        if (kind == RecordKinds.Warning)
+        {
+            var wanted = level ?? throw new ValidationException(new ValidationError("level", "required", "请指明预警等级", "Name the warning level"));
+            warned = [.. (await dashboard.WarningLevelsAsync(projects, ct)).Where(x => x.Value == wanted).Select(x => x.Key)];
+        }
 
         IQueryable<RecordRow> rows = kind switch
         {
             RecordKinds.YearClass => ProjectRows(projects.Where(DashboardPredicates.OfClass(yearClass
                 ?? throw new ValidationException(new ValidationError("class", "required", "请指明年度分类", "Name the year class")), year)).OrderBy(p => p.Code).ThenBy(p => p.Id), ProjectDate.PlannedStart),
+            RecordKinds.Warning => ProjectRows(projects.Where(p => warned.Contains(p.Id)).OrderBy(p => p.Code).ThenBy(p => p.Id), ProjectDate.None),
             RecordKinds.Started => ProjectRows(projects.Where(DashboardPredicates.OfClass(ProjectYearClass.NewStart, year)).Where(DashboardPredicates.StartedIn(year))
                 .OrderBy(p => p.ActualStart).ThenBy(p => p.Id), ProjectDate.ActualStart),
             RecordKinds.Stale => ProjectRows(projects.Where(DashboardPredicates.Stale(db, today)).OrderBy(p => p.Code).ThenBy(p => p.Id), ProjectDate.None),
