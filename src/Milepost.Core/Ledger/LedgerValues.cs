@@ -110,8 +110,9 @@ public static partial class LedgerValues
             case null: return LedgerValue<Money>.Empty;
             case double d:
                 if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) >= 1e17) return LedgerValue<Money>.Bad(LedgerErrorKinds.BadNumber);
-                // The shortest round-trip text is what the cell shows; (decimal)d would keep binary noise.
-                amount = decimal.Parse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                // Excel holds 15 significant digits, and so does the double → decimal conversion: a formula's
+                // 0.30000000000000004 is the 0.3 the cell shows, not a figure finer than 1 元.
+                amount = (decimal)d;
                 break;
             case int or long or decimal:
                 amount = Convert.ToDecimal(cell, CultureInfo.InvariantCulture);
