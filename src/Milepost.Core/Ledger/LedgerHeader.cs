@@ -88,7 +88,11 @@ public sealed partial record LedgerHeader(
         var cells = child.Select((cell, i) => (cell, i)).Where(x => !LedgerRows.IsEmpty(x.cell)).ToList();
         // A data row has numbers or dates; a second header row is text only, and either sits under a
         // merged parent (an empty cell beside it) or reads as a known header itself.
+        // Nor is it a header row when it writes under the parent's own "项目名称": that is a project's name.
+        var writesAName = Enumerable.Range(0, Math.Min(parent.Count, child.Count)).Any(i =>
+            parent[i] is string s && table.Match(Normalise(s).Text) == LedgerField.Name && !LedgerRows.IsEmpty(child[i]));
         return cells.Count > 0
+               && !writesAName
                && cells.All(x => x.cell is string)
                && cells.Any(x => x.i >= parent.Count || LedgerRows.IsEmpty(parent[x.i])
                                  || table.Match(Normalise((string)x.cell!).Text) is not null);

@@ -157,6 +157,16 @@ public class LedgerHeaderTests
     }
 
     [Fact]
+    public void Find_AllTextDataRowUnderABlankHeaderCell_IsStillData()
+    {
+        // A blank header column and a first project with no figures yet: it names a project, so it is data.
+        var header = Find(
+            Row("项目名称", null, "责任单位"),
+            Row("岷江大桥", "待定", "市交通局"));
+        Assert.Equal(2, header.DataStartRow);
+    }
+
+    [Fact]
     public void Find_DuplicateHeader_Error()
     {
         var header = Find(Row("项目名称", "总投资（万元）", "计划总投资"));
