@@ -65,10 +65,16 @@ public static class MoneyUnits
 /// Which header texts mean which field, and which fields must be present. Keys are normalised by
 /// <see cref="LedgerHeader.Normalise"/> (half-width, no spaces or line breaks, lower case, unit removed).
 /// </summary>
-public sealed record LedgerFieldTable(string Name, IReadOnlyDictionary<string, LedgerField> Synonyms, IReadOnlyList<LedgerField> Required)
+/// <param name="Required">Columns that must all be present.</param>
+/// <param name="OneOfRequired">Columns of which at least one must be present (a report names its project by code or by name).</param>
+public sealed record LedgerFieldTable(
+    string Name,
+    IReadOnlyDictionary<string, LedgerField> Synonyms,
+    IReadOnlyList<LedgerField> Required,
+    IReadOnlyList<LedgerField> OneOfRequired)
 {
     /// <summary>The project ledger (台账) as offices keep it.</summary>
-    public static readonly LedgerFieldTable Projects = Build("项目台账", [LedgerField.Name],
+    public static readonly LedgerFieldTable Projects = Build("项目台账", [LedgerField.Name], [],
         (LedgerField.Name, ["项目名称", "名称", "项目", "project name", "name"]),
         (LedgerField.Code, ["项目代码", "代码", "项目编码", "项目编号", "project code", "code"]),
         (LedgerField.TotalInvestment, ["总投资", "计划总投资", "项目总投资", "估算总投资", "total investment"]),
@@ -85,7 +91,7 @@ public sealed record LedgerFieldTable(string Name, IReadOnlyDictionary<string, L
         (LedgerField.Ignored, ["序号", "备注", "no.", "no", "remarks", "note"]));
 
     /// <summary>Monthly reports (月报, issue 8 item 2): the project by code or name, the month and the figures.</summary>
-    public static readonly LedgerFieldTable Reports = Build("月报", [LedgerField.Month, LedgerField.MonthCompleted],
+    public static readonly LedgerFieldTable Reports = Build("月报", [LedgerField.Month, LedgerField.MonthCompleted], [LedgerField.Code, LedgerField.Name],
         (LedgerField.Code, ["项目代码", "代码", "项目编码", "project code", "code"]),
         (LedgerField.Name, ["项目名称", "名称", "project name", "name"]),
         (LedgerField.Month, ["月份", "填报月份", "报告月份", "month"]),
@@ -121,12 +127,15 @@ public sealed record LedgerFieldTable(string Name, IReadOnlyDictionary<string, L
 
     public LedgerField? Match(string normalised) => Synonyms.TryGetValue(normalised, out var f) ? f : null;
 
-    private static LedgerFieldTable Build(string name, LedgerField[] required, params (LedgerField Field, string[] Texts)[] rows)
+    /// <summary>"项目代码或项目名称": the labels of the fields, any of which will do.</summary>
+    public static string Labels(IEnumerable<LedgerField> fields) => string.Join("或", fields.Select(Label));
+
+    private static LedgerFieldTable Build(string name, LedgerField[] required, LedgerField[] oneOf, params (LedgerField Field, string[] Texts)[] rows)
     {
         var synonyms = new Dictionary<string, LedgerField>();
         foreach (var (field, texts) in rows)
             foreach (var text in texts)
                 synonyms.TryAdd(LedgerHeader.Normalise(text).Text, field);
-        return new LedgerFieldTable(name, synonyms, required);
+        return new LedgerFieldTable(name, synonyms, required, oneOf);
     }
 }

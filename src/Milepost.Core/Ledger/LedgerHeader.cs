@@ -154,9 +154,8 @@ public sealed partial record LedgerHeader(
         }
         foreach (var field in table.Required.Where(f => !seen.ContainsKey(f)))
             errors.Add(new LedgerError(sheet, row, null, null, LedgerErrorKinds.MissingHeader, LedgerFieldTable.Label(field)));
-        // A report names its project by code or by name; either will do.
-        if (table == LedgerFieldTable.Reports && !seen.ContainsKey(LedgerField.Code) && !seen.ContainsKey(LedgerField.Name))
-            errors.Add(new LedgerError(sheet, row, null, null, LedgerErrorKinds.MissingHeader, "项目代码或项目名称"));
+        if (table.OneOfRequired.Count > 0 && !table.OneOfRequired.Any(seen.ContainsKey))
+            errors.Add(new LedgerError(sheet, row, null, null, LedgerErrorKinds.MissingHeader, LedgerFieldTable.Labels(table.OneOfRequired)));
         return errors;
     }
 

@@ -79,11 +79,10 @@ public static class LedgerLines
         var code = cells.Text(LedgerField.Code);
         var name = cells.Text(LedgerField.Name);
         if (code is null && name is null)
-            cells.Add(row.Cells.ContainsKey(LedgerField.Code) ? LedgerField.Code : LedgerField.Name, LedgerErrorKinds.MissingValue, "项目代码或项目名称");
+            cells.Add(row.Cells.ContainsKey(LedgerField.Code) ? LedgerField.Code : LedgerField.Name, LedgerErrorKinds.MissingValue,
+                LedgerFieldTable.Labels(LedgerFieldTable.Reports.OneOfRequired));
         var month = cells.Month(LedgerField.Month, year);
-        var completed = cells.Money(LedgerField.MonthCompleted);
-        if (completed is null && !errors.Any(e => e.Column == row.Cells.GetValueOrDefault(LedgerField.MonthCompleted)?.Column))
-            cells.Add(LedgerField.MonthCompleted, LedgerErrorKinds.MissingValue, LedgerFieldTable.Label(LedgerField.MonthCompleted));
+        var completed = cells.Money(LedgerField.MonthCompleted, required: true);
         var cumulative = cells.Money(LedgerField.CumulativeCompleted);
         var percent = cells.Percent(LedgerField.PhysicalProgress);
 
@@ -115,20 +114,21 @@ public static class LedgerLines
             return text;
         }
 
-        public Money? Money(LedgerField field)
+        public Money? Money(LedgerField field, bool required = false)
         {
-            if (!row.Cells.TryGetValue(field, out var cell)) return null;
-            return Check(field, LedgerValues.ParseMoney(cell.Value, cell.Unit));
+            var cell = row.Cells.GetValueOrDefault(field);
+            var value = cell is null ? LedgerValue<Money>.Empty : LedgerValues.ParseMoney(cell.Value, cell.Unit);
+            if (required && value.IsEmpty) Add(field, LedgerErrorKinds.MissingValue, LedgerFieldTable.Label(field));
+            return Check(field, value);
         }
 
         public DateOnly? Date(LedgerField field, int year, DayInMonth day) => Check(field, LedgerValues.ParseDate(row[field], year, day));
 
         public YearMonth? Month(LedgerField field, int year)
         {
-            var month = Check(field, LedgerValues.ParseMonth(row[field], year));
-            if (month is null && !errors.Any(e => e.Kind == LedgerErrorKinds.BadMonth))
-                Add(field, LedgerErrorKinds.MissingValue, LedgerFieldTable.Label(field));
-            return month;
+            var value = LedgerValues.ParseMonth(row[field], year);
+            if (value.IsEmpty) Add(field, LedgerErrorKinds.MissingValue, LedgerFieldTable.Label(field));
+            return Check(field, value);
         }
 
         public decimal? Percent(LedgerField field) => Check(field, LedgerValues.ParsePercent(row[field]));
