@@ -92,9 +92,22 @@ public static class LedgerLines
         return new LedgerResult<MonthlyReportLine>(line, errors);
     }
 
-    /// <summary>"张三、李四" → [张三, 李四].</summary>
-    public static IReadOnlyList<string> SplitNames(string? text) =>
-        text is null ? [] : text.Split(['、', '，', ',', ';', '；', '/', ' ', '\n', '　'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>
+    /// "张三、李四" and "张三 李四" → [张三, 李四]; but "张  三" → [张三]: offices pad two-character names
+    /// with spaces to line them up, so a space splits only when every part is a whole name.
+    /// </summary>
+    public static IReadOnlyList<string> SplitNames(string? text)
+    {
+        if (text is null) return [];
+        var names = new List<string>();
+        foreach (var piece in text.Split(['、', '，', ',', ';', '；', '/', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = piece.Split([' ', '　'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.All(p => p.Length >= 2)) names.AddRange(parts);
+            else names.Add(string.Concat(parts));
+        }
+        return names;
+    }
 
     /// <summary>Reads the cells of one row, adding an error for each bad one.</summary>
     private sealed class Cells(string sheet, LedgerRow row, List<LedgerError> errors)

@@ -41,6 +41,15 @@ public class LedgerLinesTests
         Assert.Equal(["张三", "李四"], result.Line.Leaders);
     }
 
+    [Theory]
+    [InlineData("张三、李四", new[] { "张三", "李四" })]
+    [InlineData("张三，李四,王五", new[] { "张三", "李四", "王五" })]
+    [InlineData("张三 李四", new[] { "张三", "李四" })]
+    [InlineData("张三\n欧阳修", new[] { "张三", "欧阳修" })]
+    [InlineData("张  三", new[] { "张三" })]
+    [InlineData("张　三、李　四", new[] { "张三", "李四" })]
+    public void SplitNames_Leaders(string written, string[] names) => Assert.Equal(names, LedgerLines.SplitNames(written));
+
     [Fact]
     public void ParseProject_EveryBadCellReported()
     {
