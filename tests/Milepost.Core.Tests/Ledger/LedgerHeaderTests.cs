@@ -148,6 +148,27 @@ public class LedgerHeaderTests
     }
 
     [Fact]
+    public void Find_TwoRowReportHeader_ParentAndChildJoined()
+    {
+        var header = LedgerHeader.Find("月报",
+        [
+            Row("项目代码", "月份", "完成投资（亿元）", null, "形象进度"),
+            Row(null, null, "本月", "累计", null),
+        ], LedgerFieldTable.Reports);
+
+        Assert.Empty(header.Errors);
+        Assert.Equal((2, MoneyUnit.Yi), (header.ColumnOf(LedgerField.MonthCompleted)!.Index, header.ColumnOf(LedgerField.MonthCompleted)!.Unit));
+        Assert.Equal((3, MoneyUnit.Yi), (header.ColumnOf(LedgerField.CumulativeCompleted)!.Index, header.ColumnOf(LedgerField.CumulativeCompleted)!.Unit));
+    }
+
+    [Fact]
+    public void Find_TwoRowHeader_StartAndCompletionUnderConstructionPeriod()
+    {
+        var header = Find(Row("项目名称", "建设年限", null), Row(null, "开工", "竣工"));
+        Assert.Equal((1, 2), (header.ColumnOf(LedgerField.PlannedStart)!.Index, header.ColumnOf(LedgerField.PlannedCompletion)!.Index));
+    }
+
+    [Fact]
     public void Find_FirstDataRowIsNotTakenForASecondHeaderRow()
     {
         var header = Find(
