@@ -26,7 +26,15 @@ public static class DashboardPortfolio
     public static async Task<string> FileAsync(int generated)
     {
         var path = Path.Combine(Path.GetTempPath(), "milepost-bench", $"dashboard-{generated}.db");
-        if (File.Exists(path)) return path;
+        if (File.Exists(path))
+        {
+            // A file kept from an earlier run gets the migrations added since (e.g. new indexes).
+            await using var existing = Services(path);
+            using var s = existing.CreateScope();
+            await s.ServiceProvider.GetRequiredService<MilepostDb>().Database.MigrateAsync();
+            SqliteConnection.ClearAllPools();
+            return path;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var building = path + ".building";
         File.Delete(building);
