@@ -131,8 +131,10 @@ public static class MilepostApp
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync(Lang.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."), ct);
+                await ctx.HttpContext.Response.WriteAsync(Features.Ledger.ExportEndpoints.IsExport(ctx.HttpContext) ? Features.Ledger.ExportEndpoints.TooManyMessage
+                    : Lang.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."), ct);
             };
+            Features.Ledger.ExportEndpoints.AddExportRateLimit(o, config.GetValue("Milepost:ExportRateLimit", 20));
             // By path, not endpoint metadata: the sign-in pages are Razor components, which do not carry limiter metadata.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments("/account/login-2fa")
@@ -166,6 +168,7 @@ public static class MilepostApp
         services.AddApprovals();
         Features.Ranking.RankingFeature.AddRanking(services);
         Features.Reports.ReportsFeature.AddReports(services);
+        Features.Ledger.ExportEndpoints.AddExports(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -221,6 +224,7 @@ public static class MilepostApp
         app.MapApprovalsApi();
         Features.Ranking.RankingFeature.MapRankingApi(app);
         Features.Reports.ReportsFeature.MapReportsApi(app);
+        Features.Ledger.ExportEndpoints.MapExports(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

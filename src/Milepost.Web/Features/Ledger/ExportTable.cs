@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+using Milepost.Web.Features.Ranking;
+
+namespace Milepost.Web.Features.Ledger;
+
+/// <summary>A column of an exported table: its header (in Chinese, with the unit, e.g. 总投资（万元）) and its width in characters.</summary>
+public sealed record ExportColumn(string Header, double Width);
+
+public enum ExportFormat { Xlsx, Csv }
+
+/// <summary>
+/// Writes a table as .xlsx (MiniExcel, one sheet, header row frozen, column widths set) or as CSV (RFC 4180, UTF-8 with a
+/// byte-order mark so that Excel reads the Chinese, or GB18030 on request). Rows are read one at a time from the source and
+/// written at once, so an export of 100,000 rows never holds them all. Cells: null is empty, numbers stay numbers, dates are
+/// written as 2020-06-30, and text that a spreadsheet would run as a formula is escaped (<see cref="BulletinXlsx.Escape"/>,
+/// SECURITY.md 17) in both formats.
+/// </summary>
+public static class ExportTable
+{
+    static ExportTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>UTF-8 with the byte-order mark, Excel's cue that a CSV file is UTF-8.</summary>
+    public static readonly Encoding Utf8Bom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+
+    /// <summary>The cell as written: text escaped, dates as ISO text, the rest as it is.</summary>
+    public static object? Cell(object? value) => value switch
+    {
+        null => null,
+        string s => BulletinXlsx.Escape(s),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IEnumerable<string> list => BulletinXlsx.Escape(string.Join("、", list)),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    /// <summary>Writes the rows as one .xlsx sheet; returns how many rows (header not counted) were written.</summary>
+    public static long WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
+        long count = 0;
+        var config = new OpenXmlConfiguration
+        {
+            FastMode = true,
+            AutoFilter = true,
+            FreezeRowCount = 1,
+            EnableWriteNullValueCell = false,
+            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header) { Name = c.Header, Width = c.Width, Index = i })],
+        };
+        using var e = rows.GetEnumerator();
+        if (!e.MoveNext())
+        {
+            // MiniExcel takes the headers from the first row; a table without rows still gets its header.
+            var empty = new System.Data.DataTable(sheetName);
+            foreach (var c in columns) empty.Columns.Add(c.Header, typeof(object));
+            output.SaveAs(empty, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config);
+            return 0;
+        }
+        IEnumerable<IDictionary<string, object?>> Lines()
+        {
+            do
+            {
+                var row = e.Current;
+                if (row.Length != columns.Count) throw new InvalidOperationException($"A row has {row.Length} cells for {columns.Count} columns");
+                var line = new Dictionary<string, object?>(columns.Count);
+                for (var i = 0; i < columns.Count; i++) line[columns[i].Header] = Cell(row[i]);
+                count++;
+                yield return line;
+            } while (e.MoveNext());
+        }
+        output.SaveAs(Lines(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config);
+        return count;
+    }
+
+    /// <summary>Writes the rows as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted).</summary>
+    public static long WriteCsv(Stream output, Encoding encoding, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
+    {
+        long count = 0;
+        using var writer = new StreamWriter(output, encoding, bufferSize: 64 * 1024, leaveOpen: true);
+        WriteLine(writer, columns.Select(c => (object?)c.Header).ToArray());
+        foreach (var row in rows)
+        {
+            WriteLine(writer, row);
+            count++;
+        }
+        writer.Flush();
+        return count;
+    }
+
+    private static void WriteLine(TextWriter w, object?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (i > 0) w.Write(',');
+            var text = Cell(row[i]) switch
+            {
+                null => "",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var v => v.ToString() ?? "",
+            };
+            if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                w.Write('"');
+                w.Write(text.Replace("\"", "\"\""));
+                w.Write('"');
+            }
+            else w.Write(text);
+        }
+        w.Write("\r\n");
+    }
+
+    /// <summary>
+    /// Writes rows that come from the database (an async source) to <paramref name="output"/>. MiniExcel writes
+    /// synchronously, so the rows pass through a small bounded channel to a writer on its own thread: the source waits
+    /// when the writer is behind, and at most <see cref="Buffered"/> rows are in memory at once.
+    /// </summary>
+    public static async Task<long> WriteAsync(Stream output, ExportFormat format, Encoding csvEncoding, string sheetName,
+        IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(Buffered) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Factory.StartNew(() => format == ExportFormat.Xlsx
+                ? WriteXlsx(output, sheetName, columns, Drain(channel.Reader, ct))
+                : WriteCsv(output, csvEncoding, columns, Drain(channel.Reader, ct)),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // A writer that fails closes the channel, so the source stops waiting for room.
+        _ = writer.ContinueWith(_ => channel.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        try
+        {
+            await foreach (var row in rows.WithCancellation(ct))
+                if (!await channel.Writer.WaitToWriteAsync(ct) || !channel.Writer.TryWrite(row))
+                    break; // the writer stopped (it failed): its exception is thrown below
+            channel.Writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            channel.Writer.TryComplete(e);
+            try { await writer; } catch { /* the source's failure is the one to report */ }
+            throw;
+        }
+        return await writer;
+    }
+
+    public const int Buffered = 1_000;
+
+    private static IEnumerable<object?[]> Drain(ChannelReader<object?[]> reader, CancellationToken ct)
+    {
+        while (reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
+            while (reader.TryRead(out var row))
+                yield return row;
+    }
+}
