@@ -245,6 +245,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /api/v1/dashboard/"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
         // The records behind a number ({kind} is overdue-nodes here): the same readers.
         ["GET /api/v1/dashboard/records/{kind}"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
+        // Exports (Features/Ledger): the business roles, each under its own scope; the admin roles and the auditor refused.
+        ["GET /api/v1/export/{kind}.xlsx"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
+        ["GET /api/v1/export/{kind}.csv"] = Users.ToDictionary(u => u, u => u switch { "anonymous" => HttpStatusCode.Unauthorized, "admin" or "security" or "auditor" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }),
         ["GET /api/v1/approvals/stats"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/inbox"] = Users.ToDictionary(u => u, u => u == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK),
         ["GET /api/v1/reports/review"] = Users.ToDictionary(u => u, u => u switch
