@@ -40,7 +40,8 @@ public static class ExportTable
         _ => value,
     };
 
-    /// <summary>Writes the rows as one .xlsx sheet; returns how many rows (header not counted) were written.</summary>
+    /// <summary>Writes the rows as one .xlsx sheet; returns how many rows (header not counted) were written. MiniExcel opens the
+    /// package in update mode, so <paramref name="output"/> must be readable, writable and seekable (a file or memory stream).</summary>
     public static long WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
     {
         long count = 0;
