@@ -40,14 +40,15 @@ public static class ExportTable
         _ => value,
     };
 
-    /// <summary>Writes the rows as one .xlsx sheet; returns how many rows (header not counted) were written. MiniExcel opens the
-    /// package in update mode, so <paramref name="output"/> must be readable, writable and seekable (a file or memory stream).</summary>
+    /// <summary>Writes the rows as one .xlsx sheet; returns how many rows (header not counted) were written.</summary>
     public static long WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
     {
         long count = 0;
         var config = new OpenXmlConfiguration
         {
-            FastMode = true,
+            // Not FastMode: it opens the package in update mode, where .NET keeps each entry in memory until the end, i.e.
+            // the whole sheet's XML; create mode streams the sheet to the output as it is written.
+            FastMode = false,
             AutoFilter = true,
             FreezeRowCount = 1,
             EnableWriteNullValueCell = false,
