@@ -102,6 +102,8 @@ public static class ExportTable
             var text = Cell(row[i]) switch
             {
                 null => "",
+                // The value, not its stored scale (1.2 on one database, 1.20 on the other).
+                decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var v => v.ToString() ?? "",
             };
