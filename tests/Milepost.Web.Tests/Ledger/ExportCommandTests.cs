@@ -106,3 +106,14 @@ public sealed class ExportCommandTests(ExportCliFixture fx) : IClassFixture<Expo
         Assert.Equal(before, await ExportEventsAsync());
     }
 }
+
+public sealed class ExportLinksTests
+{
+    [Theory]
+    [InlineData("http://h/projects?programme=2&division=511802&page=3", "projects", "xlsx", "/api/v1/export/projects.xlsx?programme=2&division=511802")]
+    [InlineData("http://h/problems?overdue=true&dept=7", "problems", "csv", "/api/v1/export/problems.csv?overdue=true&dept=7")]
+    [InlineData("http://h/supervision", "supervision", "xlsx", "/api/v1/export/supervision.xlsx")]
+    [InlineData("http://h/projects?q=%E4%BA%A7%E4%B8%9A%E5%9B%AD", "projects", "csv", "/api/v1/export/projects.csv?q=%E4%BA%A7%E4%B8%9A%E5%9B%AD")]
+    public void TheLink_CarriesThePagesFilters_ButNotItsPage(string pageUri, string kind, string format, string expected) =>
+        Assert.Equal(expected, ExportLinks.Href(kind, format, pageUri));
+}
