@@ -36,8 +36,8 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
             ExportKinds.Reports => Reports(actor, request.Reports(), ct),
             ExportKinds.Statistics => await StatisticsAsync(actor, request.Dashboard(), ct),
             ExportKinds.OverdueNodes => OverdueNodes(actor, request.Dashboard(), ct),
-            ExportKinds.Problems => Problems(actor, request.Problems()),
-            ExportKinds.Supervision => Supervision(actor, request.Supervision()),
+            ExportKinds.Problems => Problems(actor, request.Problems(), ct),
+            ExportKinds.Supervision => Supervision(actor, request.Supervision(), ct),
             _ => throw new NotFoundException("export"),
         };
     }
@@ -148,7 +148,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         }, ct));
     }
 
-    private ExportData Problems(Actor actor, ProblemFilter f)
+    private ExportData Problems(Actor actor, ProblemFilter f, CancellationToken ct)
     {
         ExportColumn[] columns =
         [
@@ -161,7 +161,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
 
         async IAsyncEnumerable<object?[]> Rows()
         {
-            var ledger = await problems.LedgerAsync(actor, f);
+            var ledger = await problems.LedgerAsync(actor, f, ct);
             foreach (var p in ledger.Rows)
                 yield return
                 [
@@ -172,7 +172,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         }
     }
 
-    private ExportData Supervision(Actor actor, SupervisionFilter f)
+    private ExportData Supervision(Actor actor, SupervisionFilter f, CancellationToken ct)
     {
         if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department)))
             throw new ForbiddenException("督办事项仅向督查室、市领导和责任部门开放", "Supervision items are for the office, leaders and departments");
@@ -188,7 +188,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         {
             for (var page = 1; ; page++)
             {
-                var result = await supervision.ListAsync(actor, f with { Page = page });
+                var result = await supervision.ListAsync(actor, f with { Page = page }, ct);
                 foreach (var i in result.Items)
                     yield return
                     [
