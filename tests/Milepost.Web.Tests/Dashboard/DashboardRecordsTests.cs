@@ -119,6 +119,8 @@ public sealed class DashboardRecordsTests(DashboardFixture fx) : IClassFixture<D
         // The leader's page links to the view, and the view names whose it is.
         var page = await client.GetStringAsync($"/?ledby={leader}");
         Assert.Contains("联系及牵头专项的项目", page);
+        // 导出统计表 exports the statistics under the view's own filters.
+        Assert.Contains($"/api/v1/export/statistics.xlsx?ledby={leader}", page);
         Assert.Matches("href=\"/\\?ledby=\\d+\"", await client.GetStringAsync("/leader"));
     }
 }
