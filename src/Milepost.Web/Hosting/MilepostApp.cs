@@ -165,6 +165,7 @@ public static class MilepostApp
         services.AddVisits();
         services.AddApprovals();
         Features.Ranking.RankingFeature.AddRanking(services);
+        Features.Ledger.ImportFeature.AddImport(services);
         Features.Reports.ReportsFeature.AddReports(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
@@ -221,6 +222,7 @@ public static class MilepostApp
         app.MapApprovalsApi();
         Features.Ranking.RankingFeature.MapRankingApi(app);
         Features.Reports.ReportsFeature.MapReportsApi(app);
+        Features.Ledger.ImportFeature.MapImportApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>
