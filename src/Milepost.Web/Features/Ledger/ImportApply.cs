@@ -1,6 +1,7 @@
 using Milepost.Core;
 using Milepost.Core.Ledger;
 using Milepost.Core.Projects;
+using Projects = Milepost.Web.Features.Projects;
 
 namespace Milepost.Web.Features.Ledger;
 
@@ -92,13 +93,6 @@ public static class ImportApply
         _ => LedgerField.Name,
     };
 
-    /// <summary>The fields an audit event records before and after (the same shape as the project form's events).</summary>
-    public static object Snapshot(Project p) => new
-    {
-        p.Code, p.Name, p.DivisionCode, p.ProgrammeId, p.CategoryId, p.OwnerUnitId, p.ResponsibleUnitId,
-        Leaders = p.Leaders.Select(l => l.LeaderId).Order().ToList(),
-        TotalInvestmentYuan = p.TotalInvestment.Yuan, p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.ActualCompletion,
-        Stage = p.Stage.ToString(), p.Level, p.Version,
-        Plans = p.AnnualPlans.OrderBy(a => a.Year).Select(a => new { a.Year, Yuan = a.PlannedInvestment.Yuan, Months = a.MonthlyPlan.Select(m => m.Yuan) }).ToList(),
-    };
+    /// <summary>The fields an audit event records before and after: the project form's own snapshot.</summary>
+    public static object Snapshot(Project p) => Projects.ProjectCommands.Snapshot(p);
 }
