@@ -31,6 +31,7 @@ public static class MilepostCommandLine
         root.Subcommands.Add(ScheduleCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(RankCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
 
         int Serve(ParseResult result)
         {

@@ -20,7 +20,7 @@ public sealed record ImportErrorDto(string Sheet, int Row, string Column, string
 
     /// <summary>“项目台账!C12 “abc”：原因” — how the command line and the log show it.</summary>
     public override string ToString() =>
-        $"{Sheet}!{Column}{(Row > 0 ? Row : "")}{(Value is null ? "" : $" “{Value}”")}：{Message}";
+        $"{Sheet}!{(Column.Length > 0 ? $"{Column}{Row}" : Row > 0 ? $"第{Row}行" : "")}{(Value is null ? "" : $" “{Value}”")}：{Message}";
 }
 
 /// <summary>The answer to an import: counts, every row's outcome, and every error (then nothing was written).</summary>
