@@ -322,6 +322,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/ranking/publications/{Id:long}/bulletin"] = false,
         // The wall display: the business roles over their own projects; the auditor and the admin roles are sent to 无权访问 (ScreenPageTests).
         ["/screen"] = false,
+        // The ledger import: the office only.
+        ["/import"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor

@@ -71,7 +71,8 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
             errors.AddRange(rowErrors);
             if (rowErrors.Count == 0)
                 plans.Add(new RowPlan(line, refs, target?.Id, target?.Version ?? 0,
-                    target is null ? ImportOutcome.Created : changed.Count > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged, changed));
+                    target is null ? ImportOutcome.Created : changed.Count > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged,
+                    target is null ? [] : changed));
         }
         progress?.Report(new ImportProgress("read", rowsRead));
 
