@@ -32,6 +32,7 @@ public static class MilepostCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(RankCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
 
         int Serve(ParseResult result)
         {

@@ -149,7 +149,7 @@ public static class RankCommand
     }
 
     /// <summary>The named account as an actor, when it exists and holds the Supervisor role; null otherwise.</summary>
-    private static async Task<Actor?> SupervisorAsync(MilepostDb db, string userName, CancellationToken ct)
+    internal static async Task<Actor?> SupervisorAsync(MilepostDb db, string userName, CancellationToken ct)
     {
         var normalized = userName.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);

@@ -167,6 +167,7 @@ public static class MilepostApp
         services.AddVisits();
         services.AddApprovals();
         Features.Ranking.RankingFeature.AddRanking(services);
+        Features.Ledger.ImportFeature.AddImport(services);
         Features.Reports.ReportsFeature.AddReports(services);
         Features.Ledger.ExportEndpoints.AddExports(services);
         services.AddScoped<ProjectSchedule>();
@@ -225,6 +226,7 @@ public static class MilepostApp
         Features.Ranking.RankingFeature.MapRankingApi(app);
         Features.Reports.ReportsFeature.MapReportsApi(app);
         Features.Ledger.ExportEndpoints.MapExports(app);
+        Features.Ledger.ImportFeature.MapImportApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -280,6 +280,9 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /ranking/publications/{id:long}/bulletin.docx"] = Download(HttpStatusCode.NotFound),
         ["GET /ranking/publications/{id:long}/bulletin.xlsx"] = Download(HttpStatusCode.NotFound),
         ["GET /assessment/{year:int}.xlsx"] = Download(HttpStatusCode.OK),
+        // Ledger import (Features/Ledger): the office alone; a body that is no upload is refused (400), and {token} names no kept workbook (404).
+        ["POST /api/v1/import/projects"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
+        ["GET /api/v1/import/errors/{token}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
     };
 
     private static Dictionary<string, HttpStatusCode> Download(HttpStatusCode allowed) =>
@@ -322,6 +325,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/ranking/publications/{Id:long}/bulletin"] = false,
         // The wall display: the business roles over their own projects; the auditor and the admin roles are sent to 无权访问 (ScreenPageTests).
         ["/screen"] = false,
+        // The ledger import: the office only.
+        ["/import"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor

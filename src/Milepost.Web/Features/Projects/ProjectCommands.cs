@@ -171,7 +171,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>The fields an audit event records before and after a change.</summary>
-    private static object Snapshot(Project p) => new
+    internal static object Snapshot(Project p) => new
     {
         p.Code, p.Name, p.DivisionCode, p.ProgrammeId, p.CategoryId, p.OwnerUnitId, p.ResponsibleUnitId,
         Leaders = p.Leaders.Select(l => l.LeaderId).Order().ToList(),

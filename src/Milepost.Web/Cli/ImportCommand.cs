@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Milepost.Core;
+using Milepost.Data;
+using Milepost.Web.Features.Ledger;
+using Milepost.Web.Features.Settings;
+using Milepost.Web.Hosting;
+using Milepost.Web.Shared;
+
+namespace Milepost.Web.Cli;
+
+/// <summary>
+/// <c>milepost import projects FILE [--dry-run] [--create-missing] [--user supervisor] [--lang en]</c>: imports a project
+/// ledger (.xlsx or .csv) as the web page does, as the named supervisor account (audited under its name). Progress (rows
+/// read) goes to stderr; the counts and every error, as <c>工作表!C12 “值”：原因</c>, to stdout. Exit codes: 0 done (or the
+/// dry run found no error); 1 the file or the configuration cannot be read (a refused file: too large, damaged, a zip
+/// bomb); 2 the arguments are wrong; 3 the ledger has errors or the account may not import: nothing was written.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The ledger, .xlsx or .csv (UTF-8 or GB18030)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and show what would be created, updated and left alone; write nothing." };
+        var createMissing = new Option<bool>("--create-missing") { Description = "Create unknown owner units, responsible units, programmes and categories (never leaders or divisions)." };
+        var user = new Option<string?>("--user", "-u") { Description = "The supervisor account the import is done as (default: supervisor)." };
+        var lang = new Option<string?>("--lang") { Description = "zh (default) or en." };
+        var projects = new Command("projects", "Import a project ledger (项目台账).") { file, dryRun, createMissing, user, lang };
+        projects.TreatUnmatchedTokensAsErrors = false;
+        projects.SetAction((result, ct) => RunAsync(
+            new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user) ?? "supervisor", result.GetValue(lang)),
+            [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+        return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects };
+    }
+
+    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string User, string? Lang);
+
+    internal static async Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            if (request.Lang is { } l && l != "zh" && l != "en")
+                return Fail(stderr, 2, $"--lang 只能是 zh 或 en，而不是“{l}”", $"--lang must be zh or en, not \"{l}\"");
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Lang == "en" ? "en" : "zh-CN");
+            return await RunInCultureAsync(request, configArgs, stdout, stderr, ct);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    private static async Task<int> RunInCultureAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (!File.Exists(request.File))
+            return Fail(stderr, 1, $"找不到文件“{request.File}”", $"File \"{request.File}\" not found");
+        ServiceProvider services;
+        MilepostOptions options;
+        try
+        {
+            var config = AuditCommand.Configuration(configArgs);
+            options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
+            services = new ServiceCollection()
+                .AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"))
+                .BuildServiceProvider();
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
+        {
+            return Fail(stderr, 1, $"配置无效：{e.Message}", $"Invalid configuration: {e.Message}");
+        }
+
+        using (services)
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            try
+            {
+                var clock = new PortfolioClock(TimeProvider.System, Options.Create(options));
+                var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
+                clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
+                var actor = await RankCommand.SupervisorAsync(db, request.User.Trim(), ct);
+                if (actor is null)
+                    return Fail(stderr, 3, $"账号“{request.User}”不存在或不是督查室账号，不能导入", $"The account \"{request.User}\" does not exist or is not a supervisor; it may not import");
+
+                await using var stream = File.OpenRead(request.File);
+                using var source = await SheetReader.OpenAsync(stream, Path.GetFileName(request.File), ct);
+                var progress = new SyncProgress<ImportProgress>(p => stderr.Write(p.Phase == "read"
+                    ? Lang.T($"\r正在校验第 {p.Rows} 行…", $"\rChecking row {p.Rows}…")
+                    : Lang.T($"\r正在写入：{p.Rows} 个项目…", $"\rWriting: {p.Rows} projects…")));
+                var result = await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
+                stderr.WriteLine();
+                Print(stdout, result);
+                return result.HasErrors ? 3 : 0;
+            }
+            catch (SheetRefusedException e)
+            {
+                return Fail(stderr, 1, e.MessageZh, e.Message);
+            }
+            catch (ValidationException e)
+            {
+                foreach (var error in e.Errors) stderr.WriteLine(Lang.T(error.MessageZh, error.MessageEn));
+                return 3;
+            }
+            catch (DbException e)
+            {
+                return Fail(stderr, 1, $"无法读取数据库：{e.Message}", $"Cannot read the database: {e.Message}");
+            }
+        }
+    }
+
+    private static void Print(TextWriter stdout, ImportResult r)
+    {
+        var mode = r.DryRun ? Lang.T("试导入（未写入）", "Dry run (nothing written)") : r.Written ? Lang.T("已导入", "Imported") : Lang.T("未导入", "Not imported");
+        stdout.WriteLine(Lang.T($"{mode}：工作表“{r.Sheet}”，共 {r.RowsRead} 行数据；新增 {r.Created} 个、更新 {r.Updated} 个、不变 {r.Unchanged} 个项目",
+            $"{mode}: sheet \"{r.Sheet}\", {r.RowsRead} data rows; {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged"));
+        foreach (var name in r.CreatedLookups) stdout.WriteLine(Lang.T($"新建 {name}", $"New {name}"));
+        foreach (var w in r.Warnings) stdout.WriteLine(Lang.T("提示 ", "Note ") + w);
+        if (r.HasErrors)
+        {
+            stdout.WriteLine(Lang.T($"发现 {r.Errors.Count} 处错误，未写入任何数据：", $"{r.Errors.Count} errors found; nothing was written:"));
+            foreach (var e in r.Errors) stdout.WriteLine(e.ToString());
+        }
+    }
+
+    /// <summary>Reports on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool and print out of order).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    private static int Fail(TextWriter stderr, int code, string zh, string en)
+    {
+        stderr.WriteLine(zh);
+        stderr.WriteLine(en);
+        return code;
+    }
+}

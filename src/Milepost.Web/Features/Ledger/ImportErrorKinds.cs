@@ -1,0 +1,31 @@
+using Milepost.Core.Ledger;
+
+namespace Milepost.Web.Features.Ledger;
+
+/// <summary>The problems the import finds beyond one row's cells: names not found, the form's rules, clashes with the database.</summary>
+public static class ImportErrorKinds
+{
+    private const string CreateHint = "；如需新建，请勾选“自动创建缺少的单位、专项和类别”";
+    private const string CreateHintEn = "; tick \"create missing units, programmes and categories\" to create it";
+
+    public static readonly LedgerErrorKind UnknownOwner = new("import.unknown_owner", "业主单位“{0}”不存在" + CreateHint, "Owner unit \"{0}\" does not exist" + CreateHintEn);
+    public static readonly LedgerErrorKind UnknownResponsible = new("import.unknown_responsible", "责任单位“{0}”不存在" + CreateHint, "Responsible unit \"{0}\" does not exist" + CreateHintEn);
+    public static readonly LedgerErrorKind UnknownProgramme = new("import.unknown_programme", "专项（板块）“{0}”不存在" + CreateHint, "Programme \"{0}\" does not exist" + CreateHintEn);
+    public static readonly LedgerErrorKind UnknownCategory = new("import.unknown_category", "行业类别“{0}”不存在" + CreateHint, "Category \"{0}\" does not exist" + CreateHintEn);
+    public static readonly LedgerErrorKind UnknownLeader = new("import.unknown_leader", "联系市领导“{0}”不在市领导名单中（导入不会新建市领导，请先在“市领导”中添加）",
+        "City leader \"{0}\" is not on the leaders list (an import never creates leaders; add them under Leaders first)");
+    public static readonly LedgerErrorKind UnknownDivision = new("import.unknown_division", "行政区划“{0}”不存在（导入不会新建行政区划）",
+        "Division \"{0}\" does not exist (an import never creates divisions)");
+    public static readonly LedgerErrorKind NoDefaultDivision = new("import.no_division", "未填写行政区划，且系统中没有唯一的市级行政区划可作默认",
+        "No division given and there is no single top-level division to default to");
+    public static readonly LedgerErrorKind MissingForNew = new("import.missing_for_new", "新建项目时“{0}”不能为空", "{0} is required to create a project");
+    public static readonly LedgerErrorKind CodeConflict = new("import.code_conflict", "同名项目（同一行政区划）已有项目代码“{0}”，与表中代码不一致，请核对",
+        "The project of this name in this division already has code \"{0}\", not the one in the file");
+    public static readonly LedgerErrorKind SameProject = new("import.same_project", "与第{0}行对应的是同一个已有项目", "Row {0} already matches the same existing project");
+    public static readonly LedgerErrorKind PlanHasMonths = new("import.plan_months", "该项目{0}年计划已分月填报，不能用导入修改年度计划投资，请在项目页面调整分月计划",
+        "The project's {0} plan is split by month; change it on the project page, not by import");
+    /// <summary>A rule of the project form (ProjectRules, AnnualPlanRules): {0} is its Chinese message, {1} its English one.</summary>
+    public static readonly LedgerErrorKind Rule = new("import.rule", "{0}", "{1}");
+    public static readonly LedgerErrorKind Changed = new("import.changed", "导入过程中该项目已被他人修改，未导入任何数据，请重新导入",
+        "Someone changed this project during the import; nothing was imported, import again");
+}

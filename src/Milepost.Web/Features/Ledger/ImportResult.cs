@@ -1,0 +1,47 @@
+using Milepost.Core.Ledger;
+
+namespace Milepost.Web.Features.Ledger;
+
+public enum ImportOutcome { Created, Updated, Unchanged }
+
+/// <summary>What the import did (or, in a dry run, would do) with one row; ChangedFields names the fields in Chinese.</summary>
+public sealed record ImportRowOutcome(int Row, string Name, string? Code, ImportOutcome Outcome, IReadOnlyList<string> ChangedFields, long? ProjectId);
+
+/// <summary>A bad cell as the user reads it: sheet, row, column letter, the field's name, the value as written and why.</summary>
+public sealed record ImportErrorDto(string Sheet, int Row, string Column, string Field, string? Value, string Code, string Message, bool IsWarning)
+{
+    public static ImportErrorDto From(LedgerError e, LedgerHeader? header, bool english)
+    {
+        var field = e.Column is { } c && header?.Columns.FirstOrDefault(x => x.Index == c) is { } col
+            ? (col.Field is { } f and not LedgerField.Ignored ? LedgerFieldTable.Label(f) : col.Text)
+            : "";
+        return new(e.Sheet, e.Row, e.ColumnLetter, field, e.Value, e.Kind.Code, english ? e.MessageEn : e.MessageZh, e.IsWarning);
+    }
+
+    /// <summary>“项目台账!C12 “abc”：原因” — how the command line and the log show it.</summary>
+    public override string ToString() =>
+        $"{Sheet}!{(Column.Length > 0 ? $"{Column}{Row}" : Row > 0 ? $"第{Row}行" : "")}{(Value is null ? "" : $" “{Value}”")}：{Message}";
+}
+
+/// <summary>The answer to an import: counts, every row's outcome, and every error (then nothing was written).</summary>
+/// <param name="Written">True only when the changes were committed.</param>
+/// <param name="ErrorToken">Names the error workbook kept for download (GET /api/v1/import/errors/{token}); null without errors.</param>
+public sealed record ImportResult(
+    string Sheet,
+    bool DryRun,
+    bool Written,
+    int RowsRead,
+    int Created,
+    int Updated,
+    int Unchanged,
+    IReadOnlyList<string> CreatedLookups,
+    IReadOnlyList<ImportRowOutcome> Rows,
+    IReadOnlyList<ImportErrorDto> Errors,
+    IReadOnlyList<ImportErrorDto> Warnings,
+    string? ErrorToken)
+{
+    public bool HasErrors => Errors.Count > 0;
+}
+
+/// <summary>Reported while an import runs: the rows read so far, then the writing.</summary>
+public sealed record ImportProgress(string Phase, int Rows);

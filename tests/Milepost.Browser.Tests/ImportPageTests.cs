@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using Milepost.Web.Tests.Ledger;
+using static Milepost.Web.Tests.Ledger.ImportFiles;
+
+namespace Milepost.Browser.Tests;
+
+/// <summary>The office uploads its ledger, reads the dry run, confirms; a bad ledger shows every bad cell and offers the error workbook.</summary>
+[Collection("app")]
+public sealed class ImportPageTests(AppFixture app)
+{
+    private static string Shot(string file) => Path.Combine(AppFixture.ArtifactsDirectory, file);
+
+    private static FilePayload Xlsx(string name, byte[] bytes) =>
+        new() { Name = name, MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = bytes };
+
+    [Fact]
+    public async Task Supervisor_checks_a_ledger_then_imports_it_and_sees_the_errors_of_a_bad_one()
+    {
+        var page = await app.SignInAsync("supervisor");
+        await page.GotoAsync("/import");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入项目台账" })).ToBeVisibleAsync();
+
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("岷江市2020年重点项目台账.xlsx", ImportProjectsTests.Messy("浏览器", "2020-511800-48-01-009501")));
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 4", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("浏览器大桥");
+        await page.ScreenshotAsync(new() { Path = Shot("95-import-dry-run.png"), FullPage = true });
+
+        await page.GetByTestId("import-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Shot("96-import-done.png"), FullPage = true });
+
+        var bad = ImportFiles.Xlsx(
+            Row("项目名称", "总投资（万元）", "业主单位", "责任单位", "联系市领导", "行业类别", "计划开工时间"),
+            Row("浏览器一", "100", "不存在的公司", "市交通运输局", "孙立群", "交通", "2020-03-01"),
+            Row("浏览器二", "一百", "市交通建设投资集团有限公司", "市交通运输局", "王不在", "交通", "2020/13/1"));
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("有错误的台账.xlsx", bad));
+        var errors = page.GetByTestId("import-errors");
+        await Assertions.Expect(errors).ToContainTextAsync("业主单位“不存在的公司”不存在", new() { Timeout = 30_000 });
+        await Assertions.Expect(errors).ToContainTextAsync("金额无法识别");
+        await Assertions.Expect(page.GetByTestId("import-download")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("import-confirm")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Shot("97-import-errors.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}
