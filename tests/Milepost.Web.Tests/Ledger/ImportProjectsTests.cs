@@ -175,6 +175,27 @@ public sealed class ImportProjectsTests(ImportFixture fx) : IClassFixture<Import
         Assert.Equal(7, original.Count);
         Assert.Equal("丙一", original[1]["A"]);
         Assert.StartsWith("错误说明：D列（业主单位）：业主单位“不存在的公司”不存在", (string)original[1]["K"]!);
+        // The bad cells themselves are filled red; a good cell is not.
+        stream.Position = 0;
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false))
+        {
+            var book = doc.WorkbookPart!;
+            var sheetId = book.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(s => s.Name == "原表").Id!.Value!;
+            var cells = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheetId)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            var styles = book.WorkbookStylesPart!.Stylesheet;
+            string? Fill(string reference)
+            {
+                var style = cells.FirstOrDefault(c => c.CellReference == reference)?.StyleIndex?.Value ?? 0;
+                var format = (DocumentFormat.OpenXml.Spreadsheet.CellFormat)styles.CellFormats!.ElementAt((int)style);
+                var fill = (DocumentFormat.OpenXml.Spreadsheet.Fill)styles.Fills!.ElementAt((int)(format.FillId?.Value ?? 0));
+                return fill.PatternFill?.ForegroundColor?.Rgb?.Value;
+            }
+            foreach (var bad in result.Errors.Where(e => e.Column.Length > 0)) Assert.Equal(ImportCellMarks.ErrorFill, Fill(bad.Column + bad.Row));
+            Assert.Null(Fill("A2"));
+            // Still a valid workbook for Excel after the marking.
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Where(e => e.Part?.Uri.ToString().Contains("sheet") == true || e.Part?.Uri.ToString().Contains("styles") == true)
+                .Select(e => e.Description));
+        }
         // Another user never gets it.
         var leader = await fx.Factory.SignInAsync("leader");
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/api/v1/import/errors/{result.ErrorToken}")).StatusCode);

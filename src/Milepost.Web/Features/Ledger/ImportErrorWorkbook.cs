@@ -7,7 +7,7 @@ namespace Milepost.Web.Features.Ledger;
 
 /// <summary>
 /// The workbook a user downloads to fix a refused ledger: sheet "原表" is the uploaded sheet row for row (so row numbers
-/// match), with a column "错误说明" on each bad row listing "C列（总投资）：原因"; sheet "错误清单" lists every error as
+/// match), its bad cells filled red (warnings yellow), with a column "错误说明" on each bad row listing "C列（总投资）：原因"; sheet "错误清单" lists every error as
 /// sheet, row, column, field, value and reason. Text cells are escaped so nothing from the upload runs as a formula.
 /// </summary>
 public static class ImportErrorWorkbook
@@ -44,6 +44,8 @@ public static class ImportErrorWorkbook
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object> { ["错误清单"] = list, ["原表"] = original }, printHeader: false,
             excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = true });
+        // The bad cells themselves, coloured in the sheet as uploaded (rows are the upload's own numbers).
+        ImportCellMarks.Mark(stream, "原表", result.Errors.Select(e => (e.Row, e.Column, false)).Concat(result.Warnings.Select(e => (e.Row, e.Column, true))));
         return stream.ToArray();
     }
 }
