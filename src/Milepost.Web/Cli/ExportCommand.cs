@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Milepost.Core;
 using Milepost.Data;
 using Milepost.Web.Features.Dashboard;
@@ -118,11 +117,7 @@ public static class ExportCommand
         MilepostOptions options;
         try
         {
-            var config = AuditCommand.Configuration(configArgs);
-            options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
-            services = new ServiceCollection()
-                .AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"))
-                .BuildServiceProvider();
+            services = CliDatabase.Services(configArgs, out options);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
         {
@@ -137,9 +132,7 @@ public static class ExportCommand
             var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
             try
             {
-                var clock = new PortfolioClock(TimeProvider.System, Options.Create(options));
-                var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
-                clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
+                var clock = await CliDatabase.ClockAsync(db, options, ct);
                 Actor actor;
                 if (request.User is { } name)
                 {

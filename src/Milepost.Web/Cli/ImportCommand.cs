@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Milepost.Core;
 using Milepost.Data;
 using Milepost.Web.Features.Ledger;
-using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -62,11 +59,7 @@ public static class ImportCommand
         MilepostOptions options;
         try
         {
-            var config = AuditCommand.Configuration(configArgs);
-            options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
-            services = new ServiceCollection()
-                .AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"))
-                .BuildServiceProvider();
+            services = CliDatabase.Services(configArgs, out options);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
         {
@@ -79,9 +72,7 @@ public static class ImportCommand
             var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
             try
             {
-                var clock = new PortfolioClock(TimeProvider.System, Options.Create(options));
-                var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
-                clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
+                var clock = await CliDatabase.ClockAsync(db, options, ct);
                 var actor = await RankCommand.SupervisorAsync(db, request.User.Trim(), ct);
                 if (actor is null)
                     return Fail(stderr, 3, $"账号“{request.User}”不存在或不是督查室账号，不能导入", $"The account \"{request.User}\" does not exist or is not a supervisor; it may not import");

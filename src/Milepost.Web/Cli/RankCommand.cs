@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Milepost.Core;
 using Milepost.Data;
 using Milepost.Web.Features.Ranking;
@@ -79,11 +78,7 @@ public static class RankCommand
         MilepostOptions options;
         try
         {
-            var config = AuditCommand.Configuration(configArgs);
-            options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
-            services = new ServiceCollection()
-                .AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"))
-                .BuildServiceProvider();
+            services = CliDatabase.Services(configArgs, out options);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
         {
@@ -98,10 +93,7 @@ public static class RankCommand
             var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
             try
             {
-                // The portfolio's today, as the web app has it: pinned when the portfolio tells its story as of a day.
-                var clock = new PortfolioClock(TimeProvider.System, Options.Create(options));
-                var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
-                clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
+                var clock = await CliDatabase.ClockAsync(db, options, ct);
                 var queries = new RankingQueries(db, clock, new SettingsReader(db));
                 var target = month ?? await queries.DefaultMonthAsync(ct);
 

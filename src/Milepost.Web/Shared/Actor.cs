@@ -17,6 +17,9 @@ public sealed record Actor(string UserName, string DisplayName, IReadOnlySet<str
     /// <summary>Supervisors edit the portfolio's business data (SPEC §1).</summary>
     public bool CanEditProjects => Is(Data.Roles.Supervisor);
 
+    /// <summary>The business roles (office, leaders, departments, owners); the auditor and the admin roles hold no business data.</summary>
+    public bool HoldsBusinessData => Is(Data.Roles.Supervisor) || Is(Data.Roles.Leader) || Is(Data.Roles.Department) || Is(Data.Roles.Owner);
+
     public static Actor From(ClaimsPrincipal user)
     {
         long? Long(string type) => long.TryParse(user.FindFirstValue(type), out var v) ? v : null;

@@ -40,14 +40,14 @@ public static class DashboardFeature
     }
 
     /// <summary>The year class named in a drill-down address; a name that is not one is refused, never ignored.</summary>
-    public static ProjectYearClass? RecordClass(string? raw) =>
-        string.IsNullOrEmpty(raw) ? null
-        : Enum.TryParse<ProjectYearClass>(raw, ignoreCase: false, out var c) && Enum.IsDefined(c) && !char.IsDigit(raw[0]) ? c
-        : throw new ValidationException(new ValidationError("class", "invalid", $"年度分类“{raw}”无效", $"Year class '{raw}' is not valid"));
+    public static ProjectYearClass? RecordClass(string? raw) => Named<ProjectYearClass>(raw, "class", "年度分类", "Year class");
 
     /// <summary>The warning level named in a drill-down address; a name that is not one is refused.</summary>
-    public static WarningLevel? RecordLevel(string? raw) =>
+    public static WarningLevel? RecordLevel(string? raw) => Named<WarningLevel>(raw, "level", "预警等级", "Warning level");
+
+    // Names only: Enum.TryParse would also take "1" or "Red,Yellow".
+    private static T? Named<T>(string? raw, string field, string zh, string en) where T : struct, Enum =>
         string.IsNullOrEmpty(raw) ? null
-        : Enum.TryParse<WarningLevel>(raw, ignoreCase: false, out var l) && Enum.IsDefined(l) && !char.IsDigit(raw[0]) ? l
-        : throw new ValidationException(new ValidationError("level", "invalid", $"预警等级“{raw}”无效", $"Warning level '{raw}' is not valid"));
+        : Enum.TryParse<T>(raw, ignoreCase: false, out var v) && Enum.IsDefined(v) && !char.IsDigit(raw[0]) ? v
+        : throw new ValidationException(new ValidationError(field, "invalid", $"{zh}“{raw}”无效", $"{en} '{raw}' is not valid"));
 }

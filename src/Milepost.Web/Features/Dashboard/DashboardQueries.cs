@@ -26,7 +26,7 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
 
     public async Task<DashboardView> GetAsync(Actor actor, DashboardFilter f, CancellationToken ct = default)
     {
-        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner)))
+        if (!actor.HoldsBusinessData)
             throw new ForbiddenException("挂图作战仅向业务用户开放", "The dashboard is for the business roles");
         var today = clock.Today;
         var asOf = status.AsOfMonth;

@@ -41,7 +41,7 @@ public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, Projec
     public async Task<PageOf<RecordRow>> ListAsync(Actor actor, DashboardFilter f, string kind, ProjectYearClass? yearClass, WarningLevel? level, int page,
         CancellationToken ct = default)
     {
-        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner)))
+        if (!actor.HoldsBusinessData)
             throw new ForbiddenException("挂图作战仅向业务用户开放", "The dashboard is for the business roles");
         var today = clock.Today;
         var year = f.Year ?? status.AsOfMonth.Year;

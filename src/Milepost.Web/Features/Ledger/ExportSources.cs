@@ -27,7 +27,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
 {
     public async Task<ExportData> GetAsync(Actor actor, ExportRequest request, CancellationToken ct = default)
     {
-        var business = actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner);
+        var business = actor.HoldsBusinessData;
         if (!business) throw new ForbiddenException("导出仅向业务用户开放（系统管理员、安全管理员和审计员不持有业务数据）",
             "Exports are for the business roles (the admin roles and the auditor hold no business data)");
         return request.Kind switch

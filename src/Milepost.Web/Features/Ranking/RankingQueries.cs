@@ -57,7 +57,7 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
 
     public static void RequireReader(Actor actor)
     {
-        if (!(actor.Is(Roles.Supervisor) || actor.Is(Roles.Leader) || actor.Is(Roles.Department) || actor.Is(Roles.Owner)))
+        if (!actor.HoldsBusinessData)
             throw new ForbiddenException("无权查看红黑榜", "You may not view the red-black list");
     }
 

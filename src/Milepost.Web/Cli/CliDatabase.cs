@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Milepost.Data;
+using Milepost.Web.Hosting;
+
+namespace Milepost.Web.Cli;
+
+/// <summary>What the commands that read the portfolio share: the configured database and the portfolio's clock.</summary>
+internal static class CliDatabase
+{
+    /// <summary>
+    /// The database the web app would use, from the same settings (appsettings, environment, <paramref name="configArgs"/>).
+    /// Throws InvalidOperationException or TimeZoneNotFoundException when the configuration cannot be used.
+    /// </summary>
+    public static ServiceProvider Services(string[] configArgs, out MilepostOptions options)
+    {
+        var config = AuditCommand.Configuration(configArgs);
+        options = config.GetSection("Milepost").Get<MilepostOptions>() ?? new MilepostOptions();
+        return new ServiceCollection()
+            .AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"))
+            .BuildServiceProvider();
+    }
+
+    /// <summary>The portfolio's today, as the web app has it: pinned when the portfolio tells its story as of a day.</summary>
+    public static async Task<PortfolioClock> ClockAsync(MilepostDb db, MilepostOptions options, CancellationToken ct)
+    {
+        var clock = new PortfolioClock(TimeProvider.System, Options.Create(options));
+        var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
+        clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
+        return clock;
+    }
+}
