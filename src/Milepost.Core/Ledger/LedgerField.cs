@@ -23,6 +23,9 @@ public enum LedgerField
     CumulativeCompleted,
     PhysicalProgress,
     Narrative,
+    /// <summary>进度回退原因: required by the report's rules when physical progress falls below last month's.</summary>
+    ProgressReason,
+    NextMonthPlan,
 }
 
 /// <summary>The unit an amount is written in; a column's header or the title rows say which (default 万元).</summary>
@@ -98,7 +101,10 @@ public sealed record LedgerFieldTable(
         (LedgerField.MonthCompleted, ["本月完成投资", "当月完成投资", "月度完成投资", "完成投资本月", "完成投资当月", "completed this month", "monthly completed"]),
         (LedgerField.CumulativeCompleted, ["累计完成投资", "本年累计完成投资", "完成投资累计", "完成投资本年累计", "cumulative completed"]),
         (LedgerField.PhysicalProgress, ["形象进度", "工程形象进度", "形象进度(%)", "physical progress"]),
-        (LedgerField.Narrative, ["进展情况", "本月进展", "项目进展情况", "progress", "narrative"]),
+        (LedgerField.Narrative, ["进展情况", "本月进展", "本月进展情况", "项目进展情况", "progress", "narrative"]),
+        (LedgerField.ProgressReason, ["进度回退原因", "回退原因", "progress reason"]),
+        (LedgerField.NextMonthPlan, ["下月计划", "下月工作计划", "next month plan", "next month's plan"]),
+        (LedgerField.Division, ["行政区划", "所在地", "县(区)", "县区", "县(市、区)", "所在县区", "division"]),
         (LedgerField.Ignored, ["序号", "备注", "no.", "no", "remarks", "note"]));
 
     /// <summary>The Chinese name of a field for messages ("项目名称不能为空").</summary>
@@ -122,6 +128,8 @@ public sealed record LedgerFieldTable(
         LedgerField.CumulativeCompleted => "累计完成投资",
         LedgerField.PhysicalProgress => "形象进度",
         LedgerField.Narrative => "进展情况",
+        LedgerField.ProgressReason => "进度回退原因",
+        LedgerField.NextMonthPlan => "下月工作计划",
         _ => field.ToString(),
     };
 

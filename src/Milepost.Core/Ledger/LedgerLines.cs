@@ -34,7 +34,10 @@ public sealed record MonthlyReportLine(
     Money? Cumulative,
     decimal? ProgressPercent,
     string? ProgressText,
-    string? Narrative);
+    string? Narrative,
+    string? ProgressReason = null,
+    string? NextMonthPlan = null,
+    string? Division = null);
 
 /// <summary>A parsed row: the line when it has no errors, and every problem found (warnings may come with a line).</summary>
 public sealed record LedgerResult<T>(T? Line, IReadOnlyList<LedgerError> Errors) where T : class
@@ -88,7 +91,8 @@ public static class LedgerLines
 
         var line = errors.Any(e => !e.IsWarning) || month is null || completed is null ? null : new MonthlyReportLine(
             row.RowNumber, code, name, month.Value, completed.Value, cumulative, percent,
-            cells.Text(LedgerField.PhysicalProgress), cells.Text(LedgerField.Narrative));
+            cells.Text(LedgerField.PhysicalProgress), cells.Text(LedgerField.Narrative), cells.Text(LedgerField.ProgressReason),
+            cells.Text(LedgerField.NextMonthPlan), cells.Text(LedgerField.Division));
         return new LedgerResult<MonthlyReportLine>(line, errors);
     }
 
@@ -190,7 +194,7 @@ public sealed class LedgerDuplicates(string sheet)
     /// <summary>The duplicate error of a report row against the rows seen before it, if any.</summary>
     public IReadOnlyList<LedgerError> Add(MonthlyReportLine line, LedgerHeader header)
     {
-        var project = line.Code is { } c ? "code:" + c : "name:" + line.Name;
+        var project = line.Code is { } c ? "code:" + c : $"name:{line.Division}/{line.Name}";
         var key = (project, line.Month.ToInt());
         if (_reports.TryAdd(key, line.RowNumber)) return [];
         return [new LedgerError(sheet, line.RowNumber, header.ColumnOf(LedgerField.Month)?.Index, null,

@@ -4,14 +4,16 @@ using System.Globalization;
 using Milepost.Core;
 using Milepost.Data;
 using Milepost.Web.Features.Ledger;
+using Milepost.Web.Features.Reports;
+using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
 namespace Milepost.Web.Cli;
 
 /// <summary>
-/// <c>milepost import projects FILE [--dry-run] [--create-missing] [--user supervisor] [--lang en]</c>: imports a project
-/// ledger (.xlsx or .csv) as the web page does, as the named supervisor account (audited under its name). Progress (rows
+/// <c>milepost import projects FILE [--dry-run] [--create-missing] [--user supervisor] [--lang en]</c> imports a project
+/// ledger (.xlsx or .csv), <c>milepost import reports FILE [--dry-run] [--approve] …</c> monthly reports, as the web page does, as the named supervisor account (audited under its name). Progress (rows
 /// read) goes to stderr; the counts and every error, as <c>工作表!C12 “值”：原因</c>, to stdout. Exit codes: 0 done (or the
 /// dry run found no error); 1 the file or the configuration cannot be read (a refused file: too large, damaged, a zip
 /// bomb); 2 the arguments are wrong; 3 the ledger has errors or the account may not import: nothing was written.
@@ -30,10 +32,20 @@ public static class ImportCommand
         projects.SetAction((result, ct) => RunAsync(
             new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user) ?? "supervisor", result.GetValue(lang)),
             [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
-        return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects };
+
+        var approve = new Option<bool>("--approve") { Description = "Record the reports as approved by the office (default: submitted, awaiting review)." };
+        var reports = new Command("reports", "Import monthly reports (月报): project by code or name, month, completed investment, physical progress, narrative.")
+            { file, dryRun, approve, user, lang };
+        reports.TreatUnmatchedTokensAsErrors = false;
+        reports.SetAction((result, ct) => RunAsync(
+            new Request(result.GetValue(file)!, result.GetValue(dryRun), false, result.GetValue(user) ?? "supervisor", result.GetValue(lang), Kind.Reports, result.GetValue(approve)),
+            [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
+        return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects, reports };
     }
 
-    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string User, string? Lang);
+    internal enum Kind { Projects, Reports }
+
+    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string User, string? Lang, Kind What = Kind.Projects, bool Approve = false);
 
     internal static async Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
@@ -79,12 +91,15 @@ public static class ImportCommand
 
                 await using var stream = File.OpenRead(request.File);
                 using var source = await SheetReader.OpenAsync(stream, Path.GetFileName(request.File), ct);
+                var what = request.What == Kind.Reports ? new Noun("份", "月报", "reports") : new Noun("个", "项目", "projects");
                 var progress = new SyncProgress<ImportProgress>(p => stderr.Write(p.Phase == "read"
                     ? Lang.T($"\r正在校验第 {p.Rows} 行…", $"\rChecking row {p.Rows}…")
-                    : Lang.T($"\r正在写入：{p.Rows} 个项目…", $"\rWriting: {p.Rows} projects…")));
-                var result = await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
+                    : Lang.T($"\r正在写入：{p.Rows} {what.Measure}{what.Zh}…", $"\rWriting: {p.Rows} {what.En}…")));
+                var result = request.What == Kind.Reports
+                    ? await new ReportImport(db, clock, new ReportQueries(db, clock, new SettingsReader(db))).RunAsync(actor, source, request.DryRun, request.Approve, progress, Lang.IsEnglish, ct)
+                    : await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
                 stderr.WriteLine();
-                Print(stdout, result);
+                Print(stdout, result, what);
                 return result.HasErrors ? 3 : 0;
             }
             catch (SheetRefusedException e)
@@ -103,11 +118,14 @@ public static class ImportCommand
         }
     }
 
-    private static void Print(TextWriter stdout, ImportResult r)
+    /// <summary>What is counted, with its measure word: 4 个项目, 4 份月报.</summary>
+    private sealed record Noun(string Measure, string Zh, string En);
+
+    private static void Print(TextWriter stdout, ImportResult r, Noun what)
     {
         var mode = r.DryRun ? Lang.T("试导入（未写入）", "Dry run (nothing written)") : r.Written ? Lang.T("已导入", "Imported") : Lang.T("未导入", "Not imported");
-        stdout.WriteLine(Lang.T($"{mode}：工作表“{r.Sheet}”，共 {r.RowsRead} 行数据；新增 {r.Created} 个、更新 {r.Updated} 个、不变 {r.Unchanged} 个项目",
-            $"{mode}: sheet \"{r.Sheet}\", {r.RowsRead} data rows; {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged"));
+        stdout.WriteLine(Lang.T($"{mode}：工作表“{r.Sheet}”，共 {r.RowsRead} 行数据；新增 {r.Created} {what.Measure}、更新 {r.Updated} {what.Measure}、不变 {r.Unchanged} {what.Measure}{what.Zh}",
+            $"{mode}: sheet \"{r.Sheet}\", {r.RowsRead} data rows; {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged {what.En}"));
         foreach (var name in r.CreatedLookups) stdout.WriteLine(Lang.T($"新建 {name}", $"New {name}"));
         foreach (var w in r.Warnings) stdout.WriteLine(Lang.T("提示 ", "Note ") + w);
         if (r.HasErrors)

@@ -159,6 +159,21 @@ public class LedgerLinesTests
         Assert.Empty(duplicates.Add(may with { Month = new YearMonth(2020, 6) }, ReportHeader));
         var again = Assert.Single(duplicates.Add(may with { RowNumber = 7 }, ReportHeader));
         Assert.Equal(("同一项目同一月份与第2行重复", "C"), (again.MessageZh, again.ColumnLetter));
+
+        // By name, the division tells apart two projects of one name.
+        var byName = may with { Code = null, Name = "医院", Division = "江城区" };
+        Assert.Empty(duplicates.Add(byName, ReportHeader));
+        Assert.Empty(duplicates.Add(byName with { Division = "青山县" }, ReportHeader));
+        Assert.Single(duplicates.Add(byName with { RowNumber = 9 }, ReportHeader));
+    }
+
+    [Fact]
+    public void ParseReport_ReadsTheReasonThePlanAndTheDivision()
+    {
+        var header = LedgerHeader.Find("月报", [Row("项目名称", "县（区）", "月份", "本月完成投资", "形象进度", "进度回退原因", "下月工作计划")], LedgerFieldTable.Reports);
+        Assert.Empty(header.Errors);
+        var line = LedgerLines.ParseReport("月报", LedgerRows.Read(header, [Row("医院", "江城区", "2020-05", 10.0, "30%", "返工", "主体封顶")]).Single(), 2020).Line!;
+        Assert.Equal(("江城区", "返工", "主体封顶"), (line.Division, line.ProgressReason, line.NextMonthPlan));
     }
 
     [Fact]

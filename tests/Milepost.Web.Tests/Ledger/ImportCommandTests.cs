@@ -19,7 +19,11 @@ public sealed class ImportCliFixture : IAsyncLifetime
 [Collection(ConsoleCollection.Name)]
 public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<ImportCliFixture>
 {
-    private (int Exit, string Out, string Err) Import(params string[] args)
+    private (int Exit, string Out, string Err) Import(params string[] args) => Run("projects", args);
+
+    private (int Exit, string Out, string Err) ImportReports(params string[] args) => Run("reports", args);
+
+    private (int Exit, string Out, string Err) Run(string kind, string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         var (o, e) = (new StringWriter(), new StringWriter());
@@ -28,7 +32,7 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
         try
         {
             int exit = MilepostCommandLine.Run([
-                "import", "projects", .. args, "--Milepost:Database=sqlite",
+                "import", kind, .. args, "--Milepost:Database=sqlite",
                 $"--ConnectionStrings:Milepost=Data Source={Path.Combine(fx.Factory.DataDirectory, "milepost.db")}"]);
             return (exit, o.ToString(), e.ToString());
         }
@@ -107,5 +111,43 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
         Assert.Equal(3, owner.Exit);
         Assert.Contains("不是督查室账号", owner.Err);
         Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Reports_DryRun_ThenApproved_ThenAnErrorIsListed_Exit3()
+    {
+        Assert.Equal(0, Import(Write("ledger-reports.xlsx", ImportProjectsTests.Messy("寅", "2020-511800-48-01-000811"))).Exit);
+        var sheet = Write("reports.xlsx", Xlsx("月报",
+            Row("项目代码", "项目名称", "月份", "本月完成投资（万元）", "形象进度"),
+            Row("2020-511800-48-01-000811", null, "2020-04", 100.0, "10%"),
+            Row(null, "寅医院", "2020-05", 250.5, "5%")));
+        var before = await CountsAsync();
+
+        var dry = ImportReports(sheet, "--dry-run");
+        Assert.True(dry.Exit == 0, dry.Err + dry.Out);
+        Assert.Contains("试导入（未写入）：工作表“月报”，共 2 行数据；新增 2 份、更新 0 份、不变 0 份月报", dry.Out);
+        Assert.Equal(before, await CountsAsync());
+
+        var real = ImportReports(sheet, "--approve");
+        Assert.True(real.Exit == 0, real.Err + real.Out);
+        Assert.Contains("已导入：工作表“月报”，共 2 行数据；新增 2 份", real.Out);
+        Assert.Equal(before.Audit + 2, (await CountsAsync()).Audit);
+        await using (var scope = fx.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            var id = await db.Projects.Where(p => p.Name == "寅医院").Select(p => p.Id).SingleAsync();
+            var hospital = await db.MonthlyReports.SingleAsync(r => r.ProjectId == id);
+            Assert.Equal((Core.Reports.ReportState.Approved, new Core.Money(2_505_000), 5m, "supervisor"),
+                (hospital.State, hospital.CompletedInvestment, hospital.ProgressPercent, hospital.ReviewedBy));
+        }
+
+        // The approved April with another figure: refused at its cell, nothing written.
+        var changed = Write("reports2.xlsx", Xlsx("月报",
+            Row("项目代码", "月份", "本月完成投资（万元）"),
+            Row("2020-511800-48-01-000811", "2020-04", 120.0)));
+        var (exit, output, _) = ImportReports(changed);
+        Assert.Equal(3, exit);
+        Assert.Contains("月报!C2：该项目2020年4月月报已审核通过，其数据与表中不一致（本月完成投资）", output);
+        Assert.Equal(before.Audit + 2, (await CountsAsync()).Audit);
     }
 }

@@ -18,6 +18,14 @@ public sealed class ImportDatabaseTests(PostgresFixture postgres) : DatabaseTest
 {
     private static readonly Actor Supervisor = new("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
 
+    private static async Task<ImportResult> ImportReportsAsync(IServiceProvider services, byte[] file, bool approve = false)
+    {
+        using var scope = services.CreateScope();
+        await using var stream = new MemoryStream(file);
+        using var source = await SheetReader.OpenAsync(stream, "reports.xlsx");
+        return await scope.ServiceProvider.GetRequiredService<ReportImport>().RunAsync(Supervisor, source, false, approve);
+    }
+
     private static async Task<ImportResult> ImportAsync(IServiceProvider services, byte[] file, bool dryRun = false)
     {
         using var scope = services.CreateScope();
@@ -58,6 +66,35 @@ public sealed class ImportDatabaseTests(PostgresFixture postgres) : DatabaseTest
 
         var again = await ImportAsync(factory.Services, file);
         Assert.Equal(4, again.Unchanged);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).Ok);
+    }
+
+    [Theory, DatabaseData]
+    public async Task ReportImport_WritesAllOrNothing_AndTheAuditChainVerifies(DatabaseProvider provider)
+    {
+        await using var database = await CreateDatabaseAsync(provider);
+        await using var factory = new MilepostFactory(database.Provider, database.ConnectionString, demo: true);
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<PortfolioClock>().Pin(new DateOnly(2020, 6, 11));
+        var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        Assert.Equal(4, (await ImportAsync(factory.Services, ImportProjectsTests.Messy("丑", "2020-511800-48-01-002001"))).Created);
+        var before = (await db.MonthlyReports.CountAsync(), await db.AuditEvents.CountAsync());
+
+        // The second row falls below the first's progress without a reason: neither is written.
+        var bad = Xlsx("月报", Row("项目名称", "月份", "本月完成投资（万元）", "形象进度"),
+            Row("丑大桥", "2020-04", 100.0, "40%"), Row("丑大桥", "2020-05", 100.0, "30%"));
+        var refused = await ImportReportsAsync(factory.Services, bad);
+        Assert.Equal(["D3"], refused.Errors.Select(e => e.Column + e.Row));
+        Assert.Equal(before, (await db.MonthlyReports.CountAsync(), await db.AuditEvents.CountAsync()));
+
+        var good = Xlsx("月报", Row("项目名称", "月份", "本月完成投资（万元）", "形象进度"),
+            Row("丑大桥", "2020-04", 100.0, "40%"), Row("丑大桥", "2020-05", 1234.5678, "45%"), Row("丑医院", "2020-05", 0.0, "0"));
+        var result = await ImportReportsAsync(factory.Services, good, approve: true);
+        Assert.Equal((3, true), (result.Created, result.Written));
+        Assert.Equal((before.Item1 + 3, before.Item2 + 3), (await db.MonthlyReports.CountAsync(), await db.AuditEvents.CountAsync()));
+        var may = await db.MonthlyReports.SingleAsync(r => r.Id == result.Rows[1].ReportId);
+        Assert.Equal((new Money(12_345_678), 45m, Core.Reports.ReportState.Approved), (may.CompletedInvestment, may.ProgressPercent, may.State));
+        Assert.Equal(3, (await ImportReportsAsync(factory.Services, good)).Unchanged);
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).Ok);
     }
 }

@@ -41,7 +41,13 @@ public static partial class ImportFiles
         return stream.ToArray();
     }
 
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool createMissing = false)
+    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool createMissing = false) =>
+        PostAsync(client, bytes, fileName, $"/api/v1/import/projects?dryRun={(dryRun ? "true" : "false")}&createMissing={(createMissing ? "true" : "false")}");
+
+    public static Task<HttpResponseMessage> UploadReportsAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool approve = false) =>
+        PostAsync(client, bytes, fileName, $"/api/v1/import/reports?dryRun={(dryRun ? "true" : "false")}&approve={(approve ? "true" : "false")}");
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName, string url)
     {
         var page = await client.GetStringAsync("/reports");
         using var form = new MultipartFormDataContent();
@@ -49,7 +55,7 @@ public static partial class ImportFiles
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
-        return await client.PostAsync($"/api/v1/import/projects?dryRun={(dryRun ? "true" : "false")}&createMissing={(createMissing ? "true" : "false")}", form);
+        return await client.PostAsync(url, form);
     }
 
     public static byte[] Csv(string text, Encoding encoding, bool bom = false) =>

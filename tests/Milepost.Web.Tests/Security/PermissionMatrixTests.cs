@@ -282,6 +282,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["GET /assessment/{year:int}.xlsx"] = Download(HttpStatusCode.OK),
         // Ledger import (Features/Ledger): the office alone; a body that is no upload is refused (400), and {token} names no kept workbook (404).
         ["POST /api/v1/import/projects"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
+        ["POST /api/v1/import/reports"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
         ["GET /api/v1/import/errors/{token}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
     };
 

@@ -28,4 +28,22 @@ public static class ImportErrorKinds
     public static readonly LedgerErrorKind Rule = new("import.rule", "{0}", "{1}");
     public static readonly LedgerErrorKind Changed = new("import.changed", "导入过程中该项目已被他人修改，未导入任何数据，请重新导入",
         "Someone changed this project during the import; nothing was imported, import again");
+
+    // Monthly reports (ReportImport).
+    public static readonly LedgerErrorKind UnknownProjectCode = new("import.unknown_project_code", "找不到项目代码为“{0}”的项目",
+        "No project has the code \"{0}\"");
+    public static readonly LedgerErrorKind UnknownProjectName = new("import.unknown_project_name", "找不到名称为“{0}”的项目（名称须与系统中的项目名称完全一致，或改填项目代码）",
+        "No project is named \"{0}\" (the name must match exactly; or give the project code)");
+    public static readonly LedgerErrorKind AmbiguousProject = new("import.ambiguous_project", "名称为“{0}”的项目不止一个（{1}），请填写项目代码或行政区划",
+        "More than one project is named \"{0}\" ({1}); give the project code or the division");
+    public static readonly LedgerErrorKind NameMismatch = new("import.name_mismatch", "项目代码“{0}”对应的项目是“{1}”，与表中名称不一致，已按项目代码导入，请核对",
+        "Code \"{0}\" belongs to \"{1}\", not the name in the file; imported by the code, please check", IsWarning: true);
+    public static readonly LedgerErrorKind FutureMonth = new("import.future_month", "{0}尚未开始，不能填报月报", "{0} has not begun; it cannot be reported yet");
+    public static readonly LedgerErrorKind SameReport = new("import.same_report", "与第{0}行是同一项目同一月份的月报", "Row {0} reports the same project and month");
+    public static readonly LedgerErrorKind ReportAwaitingReview = new("import.report_submitted",
+        "该项目{0}月报已报送、正等待审核，其数据与表中不一致（{1}）；导入不能修改待审核的月报，请先审核或退回后再导入",
+        "The {0} report is submitted and awaiting review, with other figures ({1}); review or return it before importing");
+    public static readonly LedgerErrorKind ReportApproved = new("import.report_approved",
+        "该项目{0}月报已审核通过，其数据与表中不一致（{1}）；已审核的月报不能通过导入修改，如需更正请在月报页面发起更正并说明原因",
+        "The {0} report is approved, with other figures ({1}); an approved report is corrected on its page, with a reason, not by import");
 }

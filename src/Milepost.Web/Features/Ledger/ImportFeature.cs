@@ -11,7 +11,8 @@ using Milepost.Web.Shared;
 namespace Milepost.Web.Features.Ledger;
 
 /// <summary>
-/// Ledger import over HTTP (issue 8): POST /api/v1/import/projects (multipart "file", ?dryRun=&amp;createMissing=) answers
+/// Ledger import over HTTP (issue 8): POST /api/v1/import/projects (multipart "file", ?dryRun=&amp;createMissing=) and
+/// POST /api/v1/import/reports (?dryRun=&amp;approve=) answer
 /// the <see cref="ImportResult"/> (422 when there are errors: nothing was written); the error workbook is kept in memory
 /// for 30 minutes for the user who uploaded, at GET /api/v1/import/errors/{token}. Supervisor only; the role is checked
 /// before the body is read, and the session's antiforgery token is required as for any form post (SECURITY.md 18).
@@ -23,7 +24,7 @@ public static class ImportFeature
     public static IServiceCollection AddImport(this IServiceCollection s)
     {
         s.AddMemoryCache();
-        s.AddScoped<ProjectImport>();
+        s.AddScoped<ProjectImport>().AddScoped<ReportImport>();
         return s;
     }
 
@@ -31,16 +32,27 @@ public static class ImportFeature
     {
         var api = e.MapGroup("/api/v1/import").WithTags("Import").AddEndpointFilter(ProjectsApi.ErrorFilter);
         api.MapPost("/projects", ImportProjects).WithMetadata(new RequestSizeLimitAttribute(SheetReader.MaxBytes + 256 * 1024));
+        api.MapPost("/reports", ImportReports).WithMetadata(new RequestSizeLimitAttribute(SheetReader.MaxBytes + 256 * 1024));
         api.MapGet("/errors/{token}", Errors);
         return e;
     }
 
-    private static async Task<IResult> ImportProjects(HttpContext http, ProjectImport import, IAntiforgery antiforgery, IMemoryCache cache,
-        bool? dryRun, bool? createMissing, CancellationToken ct)
+    private static Task<IResult> ImportProjects(HttpContext http, ProjectImport import, IAntiforgery antiforgery, IMemoryCache cache,
+        bool? dryRun, bool? createMissing, CancellationToken ct) =>
+        ImportAsync(http, antiforgery, cache, "只有督查室可以导入项目台账", "Only the supervision office may import the project ledger",
+            (actor, source) => import.RunAsync(actor, source, dryRun ?? true, createMissing ?? false, null, Lang.IsEnglish, ct), ct);
+
+    /// <summary>POST /api/v1/import/reports?dryRun=&amp;approve=: monthly reports; approve=true records them as approved by the office.</summary>
+    private static Task<IResult> ImportReports(HttpContext http, ReportImport import, IAntiforgery antiforgery, IMemoryCache cache,
+        bool? dryRun, bool? approve, CancellationToken ct) =>
+        ImportAsync(http, antiforgery, cache, "只有督查室可以导入月报", "Only the supervision office may import monthly reports",
+            (actor, source) => import.RunAsync(actor, source, dryRun ?? true, approve ?? false, null, Lang.IsEnglish, ct), ct);
+
+    private static async Task<IResult> ImportAsync(HttpContext http, IAntiforgery antiforgery, IMemoryCache cache, string forbiddenZh, string forbiddenEn,
+        Func<Actor, SheetSource, Task<ImportResult>> run, CancellationToken ct)
     {
         var actor = Actor.From(http.User);
-        if (!actor.CanEditProjects)
-            throw new ForbiddenException("只有督查室可以导入项目台账", "Only the supervision office may import the project ledger");
+        if (!actor.CanEditProjects) throw new ForbiddenException(forbiddenZh, forbiddenEn);
         if (!http.Request.HasFormContentType)
             return Refused("import.file.missing", "请以表单（multipart/form-data）上传 .xlsx 或 .csv 文件", "Upload the file as multipart/form-data");
         try { await antiforgery.ValidateRequestAsync(http); }
@@ -60,7 +72,7 @@ public static class ImportFeature
         {
             await using var upload = file.OpenReadStream();
             using var source = await SheetReader.OpenAsync(upload, file.FileName, ct);
-            var result = await import.RunAsync(actor, source, dryRun ?? true, createMissing ?? false, null, Lang.IsEnglish, ct);
+            var result = await run(actor, source);
             if (!result.HasErrors) return TypedResults.Ok(result);
             result = result with { ErrorToken = Keep(cache, actor, ImportErrorWorkbook.Build(source, result)) };
             return TypedResults.UnprocessableEntity(result);

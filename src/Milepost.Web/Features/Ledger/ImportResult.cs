@@ -5,7 +5,10 @@ namespace Milepost.Web.Features.Ledger;
 public enum ImportOutcome { Created, Updated, Unchanged }
 
 /// <summary>What the import did (or, in a dry run, would do) with one row; ChangedFields names the fields in Chinese.</summary>
-public sealed record ImportRowOutcome(int Row, string Name, string? Code, ImportOutcome Outcome, IReadOnlyList<string> ChangedFields, long? ProjectId);
+/// <param name="Month">For a monthly report, its month ("2020-05"); null for a project row.</param>
+/// <param name="ReportId">For a monthly report, the report written (null in a dry run for a new one).</param>
+public sealed record ImportRowOutcome(int Row, string Name, string? Code, ImportOutcome Outcome, IReadOnlyList<string> ChangedFields, long? ProjectId,
+    string? Month = null, long? ReportId = null);
 
 /// <summary>A bad cell as the user reads it: sheet, row, column letter, the field's name, the value as written and why.</summary>
 public sealed record ImportErrorDto(string Sheet, int Row, string Column, string Field, string? Value, string Code, string Message, bool IsWarning)

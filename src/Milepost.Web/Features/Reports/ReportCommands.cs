@@ -245,7 +245,8 @@ public sealed class ReportCommands(MilepostDb db, PortfolioClock clock, PhotoSto
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static object Snapshot(MonthlyReport r) => new
+    /// <summary>What a report's audit events record; the import records the same.</summary>
+    internal static object Snapshot(MonthlyReport r) => new
     {
         r.ProjectId, Month = r.Month.ToString(), r.Revision, State = r.State.ToString(), CompletedInvestmentYuan = r.CompletedInvestment.Yuan,
         r.ProgressPercent, r.WorkersOnSite, r.Narrative, r.NextMonthPlan, r.ProgressReason, r.ReviewComment, r.SupersededById, r.Version,
