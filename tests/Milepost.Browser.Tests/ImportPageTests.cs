@@ -43,4 +43,43 @@ public sealed class ImportPageTests(AppFixture app)
         await page.ScreenshotAsync(new() { Path = Shot("97-import-errors.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Supervisor_switches_to_monthly_reports_checks_a_sheet_and_imports_it_approved()
+    {
+        var page = await app.SignInAsync("supervisor");
+        await page.GotoAsync("/import");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("台账.xlsx", ImportProjectsTests.Messy("浏览月", "2020-511800-48-01-009601")));
+        await page.GetByTestId("import-confirm").ClickAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.GetByTestId("import-kind").GetByText("月报").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入月报" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.EndsWith("/import?kind=reports", page.Url);
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToHaveCountAsync(0);
+
+        var sheet = ImportFiles.Xlsx("5月月报",
+            Row("岷江市2020年5月重点项目月报"),
+            Row("项目代码", "项目名称", "月份", "本月完成投资（万元）", "形象进度", "进展情况"),
+            Row("2020-511800-48-01-009601", "浏览月大桥", "2020年5月", "1,500", "40%", "主桥承台施工"),
+            Row(null, "浏览月医院", "2020年5月", "0.05亿元", "30%", "基础施工"),
+            Row(null, "浏览月快速路", "2020年5月", 800.0, "主体施工", null));
+        await page.GetByTestId("import-approve").CheckAsync();
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("5月月报.xlsx", sheet));
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 3", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("2020年5月");
+        await page.ScreenshotAsync(new() { Path = Shot("98-import-reports-dry-run.png"), FullPage = true });
+
+        await page.GetByTestId("import-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Shot("99-import-reports-done.png"), FullPage = true });
+
+        // The same sheet with another figure for an approved month: refused, with the way to correct it.
+        var changed = ImportFiles.Xlsx("5月月报", Row("项目名称", "月份", "本月完成投资（万元）"), Row("浏览月医院", "2020年5月", 600.0));
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("5月月报-修改.xlsx", changed));
+        await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("已审核通过", new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Shot("99-import-reports-errors.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
 }
