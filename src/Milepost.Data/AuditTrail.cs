@@ -47,10 +47,10 @@ public static class AuditTrail
             await db.Database.ExecuteSqlRawAsync(PostgresAppendLock, ct);
         // PostgreSQL keeps microseconds: hash what both databases will hand back.
         nowUtc = new DateTime(nowUtc.Ticks - nowUtc.Ticks % 10, DateTimeKind.Utc);
-        // The head may already be pending in this unit of work (several events in one transaction).
-        var pending = db.ChangeTracker.Entries<AuditEvent>()
-            .Where(e => e.State == EntityState.Added).Select(e => e.Entity)
-            .OrderByDescending(e => e.Sequence).FirstOrDefault();
+        // The head may already be pending in this unit of work (several events in one transaction). Events are only
+        // ever added here, so the pending head is the last one appended while it is still unsaved; checking that one
+        // entry keeps an import of 20,000 events linear (scanning the change tracker for each was quadratic).
+        var pending = db.LastAppended is { } last && db.Entry(last).State == EntityState.Added ? last : null;
         var head = pending ?? await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
         var sequence = (head?.Sequence ?? 0) + 1;
         var previous = head?.Hash ?? AuditEvent.GenesisHash;
@@ -72,6 +72,7 @@ public static class AuditTrail
             Hash = AuditEvent.ComputeHash(previous, sequence, nowUtc, actor, action, entity, entityId, divisionCode, beforeJson, afterJson, db.ClientAddress),
         };
         db.AuditEvents.Add(ev);
+        db.LastAppended = ev;
         return ev;
     }
 }

@@ -58,6 +58,9 @@ public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin 
     /// </summary>
     public string? ClientAddress => origin?.ClientAddress;
 
+    /// <summary>The event <see cref="AuditTrail.AppendAsync"/> added last, so the next append finds a pending head without scanning every tracked entry.</summary>
+    internal AuditEvent? LastAppended { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
         b.Properties<Money>().HaveConversion<MoneyConverter>();
