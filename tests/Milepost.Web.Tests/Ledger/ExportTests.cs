@@ -83,7 +83,8 @@ public sealed class ExportTests(ExportFixture fx) : IClassFixture<ExportFixture>
             Assert.Equal(string.Join("、", item.Leaders), row["联系市领导"]?.ToString() ?? "");
             // Money stays a number (万元, two decimals), not text.
             Assert.Equal(Math.Round(item.TotalInvestmentWan, 2), Convert.ToDecimal(row["总投资（万元）"]));
-            Assert.Equal(item.PlannedStart?.ToString("yyyy-MM-dd"), row["计划开工"]?.ToString());
+            // Dates are date cells (sortable as dates in Excel), not text.
+            Assert.Equal(item.PlannedStart?.ToDateTime(TimeOnly.MinValue), (DateTime?)row["计划开工"]);
         }
     }
 

@@ -44,6 +44,9 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
 
     private static ExportColumn C(string zh, string en, double width) => new(T(zh, en), width);
 
+    /// <summary>A column of dates: real date cells in .xlsx (sortable and filterable as dates), 2020-06-30 in CSV.</summary>
+    private static ExportColumn D(string zh, string en, double width) => new(T(zh, en), width, IsDate: true);
+
     private static decimal? Percent(decimal? fraction) => fraction is { } f ? Math.Round(f * 100, 2) : null;
 
     private static decimal? Round(decimal? v) => v is { } x ? Math.Round(x, 2) : null;
@@ -56,26 +59,21 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
             C("类别", "Category", 12), C("业主单位", "Owner", 26), C("责任单位", "Responsible unit", 22), C("联系市领导", "Linked leaders", 16),
             C("总投资（万元）", "Total investment (10k yuan)", 16), C("年度计划（万元）", "Annual plan (10k yuan)", 16),
             C("年度完成（万元）", "Completed this year (10k yuan)", 16), C("完成率（%）", "Completion rate (%)", 12),
-            C("阶段", "Stage", 10), C("计划开工", "Planned start", 12), C("计划竣工", "Planned completion", 12), C("预警", "Warning", 10),
+            C("阶段", "Stage", 10), D("计划开工", "Planned start", 12), D("计划竣工", "Planned completion", 12), C("预警", "Warning", 10),
         ];
         return new ExportData(T("重点项目清单", "key-projects"), columns, Rows());
 
         async IAsyncEnumerable<object?[]> Rows()
         {
-            // Page by page through the list's own query, so the figures (plan, warning) are the list's.
-            for (var page = 1; ; page++)
-            {
-                var result = await projects.ListAsync(actor, f with { Page = page, PageSize = ProjectQueries.MaxPageSize }, ct);
-                foreach (var r in result.Items)
-                    yield return
-                    [
-                        r.Code, r.Name, r.DivisionName, r.ProgrammeName, r.CategoryName, r.OwnerUnitName, r.ResponsibleUnitName, r.Leaders,
-                        Round(r.TotalInvestmentWan), Round(r.AnnualPlanWan), Round(r.YtdCompletedWan), Percent(r.CompletionRate),
-                        IsEnglish ? StageNames.En(r.Stage) : StageNames.Zh(r.Stage), r.PlannedStart, r.PlannedCompletion,
-                        r.Warning is { } w ? Shared.Charts.ChartFormat.LevelName(w.Level) : null,
-                    ];
-                if (result.Items.Count < result.PageSize) yield break;
-            }
+            // Through the list's own query, so the figures (plan, warning) are the list's.
+            await foreach (var r in projects.AllAsync(actor, f, ct))
+                yield return
+                [
+                    r.Code, r.Name, r.DivisionName, r.ProgrammeName, r.CategoryName, r.OwnerUnitName, r.ResponsibleUnitName, r.Leaders,
+                    Round(r.TotalInvestmentWan), Round(r.AnnualPlanWan), Round(r.YtdCompletedWan), Percent(r.CompletionRate),
+                    IsEnglish ? StageNames.En(r.Stage) : StageNames.Zh(r.Stage), r.PlannedStart, r.PlannedCompletion,
+                    r.Warning is { } w ? Shared.Charts.ChartFormat.LevelName(w.Level) : null,
+                ];
         }
     }
 
@@ -127,7 +125,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         ExportColumn[] columns =
         [
             C("项目代码", "Code", 16), C("项目名称", "Project", 36), C("节点名称", "Node", 30), C("责任单位", "Responsible unit", 22),
-            C("计划完成", "Planned finish", 12), C("逾期天数（天）", "Days overdue", 12),
+            D("计划完成", "Planned finish", 12), C("逾期天数（天）", "Days overdue", 12),
         ];
         var today = clock.Today;
         var ids = db.Projects.AsNoTracking().VisibleTo(actor).Filtered(f.ToProjectFilter()).Select(p => p.Id);
@@ -154,8 +152,8 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         [
             C("编号", "No.", 8), C("项目名称", "Project", 30), C("问题类别", "Category", 12), C("问题描述", "Description", 48),
             C("牵头部门", "Lead department", 20), C("配合部门", "Other departments", 24), C("协调领导", "Coordinating leader", 12),
-            C("提出日期", "Raised on", 12), C("办结时限", "Deadline", 12), C("逾期天数（天）", "Days overdue", 12), C("提级", "Escalation", 10),
-            C("状态", "State", 10), C("办结日期", "Resolved on", 12),
+            D("提出日期", "Raised on", 12), D("办结时限", "Deadline", 12), C("逾期天数（天）", "Days overdue", 12), C("提级", "Escalation", 10),
+            C("状态", "State", 10), D("办结日期", "Resolved on", 12),
         ];
         return new ExportData(T("问题台账", "problem-ledger"), columns, Rows());
 
@@ -179,7 +177,7 @@ public sealed class ExportSources(MilepostDb db, PortfolioClock clock, ProjectQu
         ExportColumn[] columns =
         [
             C("编号", "No.", 8), C("督办内容", "Content", 48), C("来源", "Source", 12), C("状态", "State", 10), C("牵头单位", "Lead unit", 20),
-            C("配合单位", "Cooperating units", 24), C("办结时限", "Deadline", 12), C("逾期天数（天）", "Days overdue", 12),
+            C("配合单位", "Cooperating units", 24), D("办结时限", "Deadline", 12), C("逾期天数（天）", "Days overdue", 12),
             C("催办次数", "Reminders", 10), C("办理评价", "Evaluation", 10), C("批示领导", "Leader", 12),
         ];
         return new ExportData(T("督办事项清单", "supervision-items"), columns, Rows());

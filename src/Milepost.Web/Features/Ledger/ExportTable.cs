@@ -9,15 +9,16 @@ using Milepost.Web.Features.Ranking;
 namespace Milepost.Web.Features.Ledger;
 
 /// <summary>A column of an exported table: its header (in Chinese, with the unit, e.g. 总投资（万元）) and its width in characters.</summary>
-public sealed record ExportColumn(string Header, double Width);
+/// <param name="IsDate">Its values are dates: .xlsx writes them as date cells shown as 2020-06-30.</param>
+public sealed record ExportColumn(string Header, double Width, bool IsDate = false);
 
 public enum ExportFormat { Xlsx, Csv }
 
 /// <summary>
 /// Writes a table as .xlsx (MiniExcel, one sheet, header row frozen, column widths set) or as CSV (RFC 4180, UTF-8 with a
 /// byte-order mark so that Excel reads the Chinese, or GB18030 on request). Rows are read one at a time from the source and
-/// written at once, so an export of 100,000 rows never holds them all. Cells: null is empty, numbers stay numbers, dates are
-/// written as 2020-06-30, and text that a spreadsheet would run as a formula is escaped (<see cref="BulletinXlsx.Escape"/>,
+/// written at once, so an export of 100,000 rows never holds them all. Cells: null is empty, numbers stay numbers, dates show as
+/// 2020-06-30 (real date cells in .xlsx date columns, text in CSV), and text that a spreadsheet would run as a formula is escaped (<see cref="BulletinXlsx.Escape"/>,
 /// SECURITY.md 17) in both formats.
 /// </summary>
 public static class ExportTable
@@ -52,7 +53,8 @@ public static class ExportTable
             AutoFilter = true,
             FreezeRowCount = 1,
             EnableWriteNullValueCell = false,
-            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header) { Name = c.Header, Width = c.Width, Index = i })],
+            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header)
+                { Name = c.Header, Width = c.Width, Index = i, Format = c.IsDate ? "yyyy-mm-dd" : null })],
         };
         using var e = rows.GetEnumerator();
         if (!e.MoveNext())
@@ -70,7 +72,8 @@ public static class ExportTable
                 var row = e.Current;
                 if (row.Length != columns.Count) throw new InvalidOperationException($"A row has {row.Length} cells for {columns.Count} columns");
                 var line = new Dictionary<string, object?>(columns.Count);
-                for (var i = 0; i < columns.Count; i++) line[columns[i].Header] = Cell(row[i]);
+                for (var i = 0; i < columns.Count; i++)
+                    line[columns[i].Header] = row[i] is DateOnly d && columns[i].IsDate ? d.ToDateTime(TimeOnly.MinValue) : Cell(row[i]);
                 count++;
                 yield return line;
             } while (e.MoveNext());
