@@ -40,7 +40,11 @@ public sealed record MonthlyReportLine(
     string? Division = null);
 
 /// <summary>A parsed row: the line when it has no errors, and every problem found (warnings may come with a line).</summary>
-public sealed record LedgerResult<T>(T? Line, IReadOnlyList<LedgerError> Errors) where T : class
+/// <param name="Draft">
+/// The row as far as its cells could be read (a bad cell left empty), also when it has errors: the import still looks up
+/// its names, so that a row's unknown owner is reported with its bad amount, not only after the amount is fixed.
+/// </param>
+public sealed record LedgerResult<T>(T? Line, IReadOnlyList<LedgerError> Errors, T? Draft = null) where T : class
 {
     public bool IsValid => Line is not null;
 }
@@ -66,12 +70,12 @@ public static class LedgerLines
         if (plan > total)
             cells.Add(LedgerField.AnnualPlan, LedgerErrorKinds.AnnualPlanAboveTotal);
 
-        var line = errors.Any(e => !e.IsWarning) ? null : new ProjectLedgerLine(
-            row.RowNumber, name!, cells.Text(LedgerField.Code), total, plan,
+        var draft = new ProjectLedgerLine(
+            row.RowNumber, name ?? "", cells.Text(LedgerField.Code), total, plan,
             cells.Text(LedgerField.Owner), cells.Text(LedgerField.ResponsibleUnit), SplitNames(cells.Text(LedgerField.Leader)),
             cells.Text(LedgerField.Content), start, completion,
             cells.Text(LedgerField.Category), cells.Text(LedgerField.Programme), cells.Text(LedgerField.Division), row.Section);
-        return new LedgerResult<ProjectLedgerLine>(line, errors);
+        return new LedgerResult<ProjectLedgerLine>(errors.Any(e => !e.IsWarning) ? null : draft, errors, draft);
     }
 
     /// <summary>Reads a monthly report row; <paramref name="year"/> completes a month written as "5月".</summary>
@@ -89,11 +93,13 @@ public static class LedgerLines
         var cumulative = cells.Money(LedgerField.CumulativeCompleted);
         var percent = cells.Percent(LedgerField.PhysicalProgress);
 
-        var line = errors.Any(e => !e.IsWarning) || month is null || completed is null ? null : new MonthlyReportLine(
-            row.RowNumber, code, name, month.Value, completed.Value, cumulative, percent,
+        // The draft of a row with errors serves to find its project; its unreadable month and amount are placeholders.
+        var draft = new MonthlyReportLine(
+            row.RowNumber, code, name, month ?? default, completed ?? Core.Money.Zero, cumulative, percent,
             cells.Text(LedgerField.PhysicalProgress), cells.Text(LedgerField.Narrative), cells.Text(LedgerField.ProgressReason),
             cells.Text(LedgerField.NextMonthPlan), cells.Text(LedgerField.Division));
-        return new LedgerResult<MonthlyReportLine>(line, errors);
+        var valid = !errors.Any(e => !e.IsWarning) && month is not null && completed is not null;
+        return new LedgerResult<MonthlyReportLine>(valid ? draft : null, errors, code is null && name is null ? null : draft);
     }
 
     /// <summary>

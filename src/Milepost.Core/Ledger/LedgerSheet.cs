@@ -50,7 +50,7 @@ public static class LedgerSheet
             if (result.Line is null) { yield return result; continue; }
             var found = duplicatesOf(duplicates, result.Line, header);
             // A duplicate is an error: the row is not imported, and the first of the pair stays as it was.
-            yield return found.Count == 0 ? result : new LedgerResult<T>(null, [.. result.Errors, .. found]);
+            yield return found.Count == 0 ? result : new LedgerResult<T>(null, [.. result.Errors, .. found], result.Draft);
         }
     }
 

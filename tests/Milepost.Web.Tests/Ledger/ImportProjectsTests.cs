@@ -136,7 +136,8 @@ public sealed class ImportProjectsTests(ImportFixture fx) : IClassFixture<Import
             Row(null, null, "abc", Owner, Dept, "孙立群", null, "2020/13/1", null, "交通"),
             Row("丙四", "2020-511800-48-01-000301", "100", Owner, Dept, "孙立群", null, null, null, "交通"),
             Row("丙五", "12345", "100", Owner, Dept, null, null, null, null, "交通"),
-            Row("丙六", null, "-5", Owner, Dept, "孙立群", null, "2021-01-01", "2020-01-01", "交通"));
+            Row("丙六", null, "-5", Owner, Dept, "孙立群", null, "2021-01-01", "2020-01-01", "交通"),
+            Row("丙七", null, "一百", "另一家不存在的公司", Dept, "孙立群", null, null, null, "交通"));
         var before = await CountsAsync();
         var response = await UploadAsync(client, file, "bad.xlsx");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -158,6 +159,9 @@ public sealed class ImportProjectsTests(ImportFixture fx) : IClassFixture<Import
         Assert.Contains("金额不能为负数", At("C7"));
         Assert.Contains("计划开工时间晚于计划竣工时间", At("H7"));
         Assert.Contains("项目代码“12345”格式不对", At("B6"));
+        // A row with a bad amount has its names checked too: both errors at once, not one after the other is fixed.
+        Assert.Contains("金额无法识别", At("C8"));
+        Assert.Contains("业主单位“另一家不存在的公司”不存在", At("D8"));
         Assert.Contains("新建项目时“联系市领导”不能为空", At("F6"));
         var field = result.Errors.First(e => e.Column == "D" && e.Row == 2);
         Assert.Equal(("业主单位", "不存在的公司"), (field.Field, field.Value));
@@ -172,7 +176,7 @@ public sealed class ImportProjectsTests(ImportFixture fx) : IClassFixture<Import
         Assert.Equal(result.Errors.Count + 1, list.Count);
         Assert.Contains(list, r => Equals(r["B"], 2d) && Equals(r["C"], "D") && Equals(r["D"], "业主单位") && Equals(r["E"], "不存在的公司"));
         var original = MiniExcel.Query(stream, useHeaderRow: false, sheetName: "原表").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(7, original.Count);
+        Assert.Equal(8, original.Count);
         Assert.Equal("丙一", original[1]["A"]);
         Assert.StartsWith("错误说明：D列（业主单位）：业主单位“不存在的公司”不存在", (string)original[1]["K"]!);
         // The bad cells themselves are filled red; a good cell is not.

@@ -116,7 +116,8 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
             Row(null, "月乙社区卫生中心", "2020-05", 200.0, null, null),                // 8 May is awaiting review with 100
             Row("2020-511800-48-01-000902", "月乙大桥", "2020-06", 5.0, null, null),  // 9 good
             Row(null, "月乙大桥", "2020-06", 5.0, null, null),                          // 10 the same project and month as row 9
-            Row(null, "月乙大桥", "2020-03", 5.0, null, new string('长', 4001)));       // 11 narrative too long
+            Row(null, "月乙大桥", "2020-03", 5.0, null, new string('长', 4001)),        // 11 narrative too long
+            Row("2020-000000-00-00-000001", null, "十三月", 5.0, null, null));          // 12 a bad month and an unknown code, both named
         var response = await UploadReportsAsync(client, file, "月报.xlsx");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var result = await response.ReadAsync<ImportResult>();
@@ -124,7 +125,7 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         Assert.Equal([
             ("A2", "import.unknown_project_code"), ("B3", "import.unknown_project_name"), ("B4", "import.ambiguous_project"),
             ("C5", "import.future_month"), ("E6", "import.rule"), ("D7", "import.report_approved"), ("D8", "import.report_submitted"),
-            ("B10", "import.same_report"), ("F11", "import.rule"),
+            ("B10", "import.same_report"), ("F11", "import.rule"), ("A12", "import.unknown_project_code"), ("C12", "ledger.bad_month"),
         ], result.Errors.Select(e => (e.Column + e.Row, e.Code)));
         string Message(int row) => result.Errors.Single(e => e.Row == row).Message;
         Assert.Equal("找不到项目代码为“2020-000000-00-00-000000”的项目", Message(2));

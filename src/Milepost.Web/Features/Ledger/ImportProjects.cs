@@ -44,7 +44,14 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
         {
             if (++rowsRead % 200 == 0) progress?.Report(new ImportProgress("read", rowsRead));
             foreach (var e in result.Errors) (e.IsWarning ? warnings : errors).Add(e);
-            if (result.Line is not { } line) continue;
+            if (result.Line is not { } line)
+            {
+                // A row with bad cells still has its names checked, so the user sees all of the row's errors at once.
+                if (result.Draft is { } draft)
+                    lookups.Resolve(draft, (field, kind, value, args) =>
+                        errors.Add(new LedgerError(read.Header.Sheet, draft.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args)));
+                continue;
+            }
             var rowErrors = new List<LedgerError>();
             void Add(LedgerField field, LedgerErrorKind kind, string? value, params string[] args) =>
                 rowErrors.Add(new LedgerError(read.Header.Sheet, line.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args));

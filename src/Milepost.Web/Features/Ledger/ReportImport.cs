@@ -47,7 +47,14 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
         {
             if (++rowsRead % 200 == 0) progress?.Report(new ImportProgress("read", rowsRead));
             foreach (var e in result.Errors) (e.IsWarning ? warnings : errors).Add(e);
-            if (result.Line is not { } line) continue;
+            if (result.Line is not { } line)
+            {
+                // A row with bad cells still has its project looked up, so the user sees all of the row's errors at once.
+                if (result.Draft is { } draft)
+                    finder.Find(draft, (field, kind, value, args) => (kind.IsWarning ? warnings : errors)
+                        .Add(new LedgerError(header.Sheet, draft.RowNumber, header.ColumnOf(field)?.Index, value, kind, args)));
+                continue;
+            }
             var before = errors.Count;
             void Add(LedgerField field, LedgerErrorKind kind, string? value, params string[] args) =>
                 (kind.IsWarning ? warnings : errors).Add(new LedgerError(header.Sheet, line.RowNumber, header.ColumnOf(field)?.Index, value, kind, args));

@@ -31,10 +31,20 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
         var year = asOf.Year;
         var warningSettings = await settings.WarningsAsync(ct);
 
-        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Project
+            {
+                Id = p.Id, Name = "", DivisionCode = p.DivisionCode, TotalInvestment = p.TotalInvestment, Stage = p.Stage,
+                ActualStart = p.ActualStart, PlannedStart = p.PlannedStart, PlannedCompletion = p.PlannedCompletion,
+            }).ToListAsync(ct);
         var plans = await db.AnnualPlans.AsNoTracking().Where(a => ids.Contains(a.ProjectId) && a.Year == year).ToDictionaryAsync(a => a.ProjectId, ct);
-        var reports = (await db.MonthlyReports.AsNoTracking().Include(r => r.FundsReceived)
-            .Where(r => ids.Contains(r.ProjectId)).ToListAsync(ct)).ToLookup(r => r.ProjectId);
+        // Only the figures, not the reports' texts: a province's export asks this for every project and their 36 months.
+        var reports = (await db.MonthlyReports.AsNoTracking().Where(r => ids.Contains(r.ProjectId))
+            .Select(r => new ReportRow(r.Id, r.ProjectId, r.Month, r.CompletedInvestment, r.ProgressPercent, r.State, r.SubmittedAt, r.Revision))
+            .ToListAsync(ct)).ToLookup(r => r.ProjectId);
+        var funds = (await db.ReportFunds.AsNoTracking()
+            .Where(f => db.MonthlyReports.Any(r => r.Id == f.ReportId && ids.Contains(r.ProjectId)))
+            .Select(f => new { f.ReportId, f.Source, f.Amount }).ToListAsync(ct)).ToLookup(f => f.ReportId, f => (f.Source, f.Amount));
         var nodes = (await db.TimeNodes.AsNoTracking().Where(n => ids.Contains(n.ProjectId))
             .Select(n => new { n.ProjectId, n.Id, n.Name, n.PlannedFinish, n.ActualFinish, n.Weight }).ToListAsync(ct)).ToLookup(n => n.ProjectId);
         var problems = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
@@ -49,7 +59,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 p.Id, p.TotalInvestment, plan?.PlannedInvestment ?? Money.Zero, plan?.MonthlyPlan ?? [], plan?.PlannedProgressPercent,
                 figures,
                 nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(),
-                CountingFunds(reports[p.Id]),
+                CountingFunds(reports[p.Id], funds),
                 p.Stage, p.ClassFor(year), p.ActualStart);
             var indicators = IndicatorCalculator.Compute(facts, asOf);
             var warningFacts = new WarningFacts(
@@ -74,15 +84,19 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
     /// </summary>
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private static List<FundsFigure> CountingFunds(IEnumerable<MonthlyReport> reports) =>
+    private static List<FundsFigure> CountingFunds(IEnumerable<ReportRow> reports, ILookup<long, (FundingSource Source, Money Amount)> funds) =>
         reports.Where(r => r.State is ReportState.Approved or ReportState.Submitted)
             .GroupBy(r => r.Month)
             .Select(g => g.OrderByDescending(r => r.State == ReportState.Approved).ThenByDescending(r => r.Revision).First())
-            .SelectMany(r => r.FundsReceived.Select(f => new FundsFigure(f.Source, f.Amount, r.Month))).ToList();
+            .SelectMany(r => funds[r.Id].Select(f => new FundsFigure(f.Source, f.Amount, r.Month))).ToList();
+
+    /// <summary>What the indicators and warnings read of a report.</summary>
+    private sealed record ReportRow(long Id, long ProjectId, YearMonth Month, Money CompletedInvestment, decimal ProgressPercent,
+        ReportState State, DateTime? SubmittedAt, int Revision);
 
     // Every revision is passed, superseded ones included: the indicators take one figure per month, and the
     // warnings take a month's first submission, which a later correction must not move.
-    private ReportFigure ToFigure(MonthlyReport r)
+    private ReportFigure ToFigure(ReportRow r)
     {
         // A returned report is back with its owner: it is not submitted until sent again.
         // A portfolio pinned to an as-of date (the demo) may receive submissions at a later real time: they count as of that day.
