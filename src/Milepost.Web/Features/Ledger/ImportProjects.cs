@@ -148,10 +148,15 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
                     audits.Add((project, before, plan.ProjectId is null ? "project.import.create" : "project.import.update"));
                 }
                 db.ChangeTracker.DetectChanges();
+                // New projects first (their ids go to their leaders and plans), then whatever SaveChanges still has: the updates.
+                await SqliteBulkInsert.SaveAddedAsync<Project>(db, ct);
+                await SqliteBulkInsert.SaveAddedAsync<ProjectLeader>(db, ct);
+                await SqliteBulkInsert.SaveAddedAsync<AnnualPlan>(db, ct);
                 await db.SaveChangesAsync(ct);
                 foreach (var (project, before, action) in audits)
                     await AuditTrail.AppendAsync(db, now, actor.UserName, action, "Project",
                         project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), project.DivisionCode, before, ImportApply.Snapshot(project), ct);
+                await SqliteBulkInsert.SaveAddedAsync<Core.Audit.AuditEvent>(db, ct);
                 await db.SaveChangesAsync(ct);
                 for (var i = 0; i < chunk.Length; i++)
                     outcomes.Add(new ImportRowOutcome(chunk[i].Line.RowNumber, chunk[i].Line.Name, chunk[i].Line.Code, chunk[i].Outcome, chunk[i].Changed, audits[i].Project.Id));

@@ -219,6 +219,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                 }
                 written.Add((plan, report, before));
             }
+            await SqliteBulkInsert.SaveAddedAsync<MonthlyReport>(db, ct);
             await db.SaveChangesAsync(ct);
             foreach (var (plan, report, before) in written)
             {
@@ -230,6 +231,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                     report.Id.ToString(CultureInfo.InvariantCulture), report.DivisionCode, before, ReportCommands.Snapshot(report), ct);
                 outcomes.Add(plan.Outcome(report.Id));
             }
+            await SqliteBulkInsert.SaveAddedAsync<Core.Audit.AuditEvent>(db, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += chunk.Length;
