@@ -7,6 +7,8 @@ using MiniExcelLibs;
 using Milepost.Core.Portfolio;
 using Milepost.Data;
 using Milepost.Web.Features.Ledger;
+using Milepost.Web.Features.Reports;
+using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -32,36 +34,47 @@ public class ImportBenchmarks
     public void Setup()
     {
         _dir = Directory.CreateTempSubdirectory("milepost-import-bench-").FullName;
-        var db = Path.Combine(_dir, "milepost.db");
+        _services = Portfolio(_dir);
+        _file = Path.Combine(_dir, "ledger.xlsx");
+        WriteLedger(_file, Rows);
+    }
+
+    /// <summary>A SQLite file with a province's divisions, ten leaders, 80 units and 8 categories, and the services an import needs.</summary>
+    public static ServiceProvider Portfolio(string dir)
+    {
         var s = new ServiceCollection();
-        s.AddMilepostDb(DatabaseProvider.Sqlite, $"Data Source={db}");
+        s.AddMilepostDb(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "milepost.db")}");
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton(Options.Create(new MilepostOptions()));
         s.AddSingleton<PortfolioClock>();
-        s.AddScoped<ProjectImport>();
-        _services = s.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            var ctx = scope.ServiceProvider.GetRequiredService<MilepostDb>();
-            ctx.Database.Migrate();
-            ctx.Divisions.Add(new Division { Code = "510000", Name = "某省" });
-            ctx.Divisions.AddRange(Enumerable.Range(1, 20).Select(i => new Division { Code = $"51{i:00}00", Name = $"第{i}市", ParentCode = "510000" }));
-            ctx.Leaders.AddRange(Enumerable.Range(1, 10).Select(i => new Leader { DivisionCode = "510000", Name = $"领导{i}", Title = "副省长" }));
-            ctx.Units.AddRange(Enumerable.Range(1, 50).Select(i => new Unit { DivisionCode = "510000", Name = $"业主{i}", Kind = UnitKind.Owner }));
-            ctx.Units.AddRange(Enumerable.Range(1, 30).Select(i => new Unit { DivisionCode = "510000", Name = $"部门{i}", Kind = UnitKind.Department }));
-            ctx.Categories.AddRange(Enumerable.Range(1, 8).Select(i => new Category { Name = $"类别{i}", SortOrder = i }));
-            ctx.SaveChanges();
-        }
-        _file = Path.Combine(_dir, "ledger.xlsx");
+        s.AddScoped<SettingsReader>().AddScoped<ReportQueries>();
+        s.AddScoped<ProjectImport>().AddScoped<ReportImport>();
+        var services = s.BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var ctx = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+        ctx.Database.Migrate();
+        ctx.Divisions.Add(new Division { Code = "510000", Name = "某省" });
+        ctx.Divisions.AddRange(Enumerable.Range(1, 20).Select(i => new Division { Code = $"51{i:00}00", Name = $"第{i}市", ParentCode = "510000" }));
+        ctx.Leaders.AddRange(Enumerable.Range(1, 10).Select(i => new Leader { DivisionCode = "510000", Name = $"领导{i}", Title = "副省长" }));
+        ctx.Units.AddRange(Enumerable.Range(1, 50).Select(i => new Unit { DivisionCode = "510000", Name = $"业主{i}", Kind = UnitKind.Owner }));
+        ctx.Units.AddRange(Enumerable.Range(1, 30).Select(i => new Unit { DivisionCode = "510000", Name = $"部门{i}", Kind = UnitKind.Department }));
+        ctx.Categories.AddRange(Enumerable.Range(1, 8).Select(i => new Category { Name = $"类别{i}", SortOrder = i }));
+        ctx.SaveChanges();
+        return services;
+    }
+
+    /// <summary>The ledger: a title row, a two-row header (总投资 in 亿元, 建设年限 over 开工/竣工), then the projects 2020-510000-48-01-000001….</summary>
+    public static void WriteLedger(string path, int rows)
+    {
         var table = new DataTable("台账");
         foreach (var c in new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l" }) table.Columns.Add(c, typeof(object));
         table.Rows.Add("某省2020年重点项目台账");
         table.Rows.Add("序号", "项目名称", "项目代码", "总投资（亿元）", "2020年计划投资（万元）", "建设年限", null, "业主单位", "责任单位", "联系市领导", "县（区）", "行业类别");
         table.Rows.Add(null, null, null, null, null, "计划开工时间", "计划竣工时间");
-        for (var i = 1; i <= Rows; i++)
+        for (var i = 1; i <= rows; i++)
             table.Rows.Add(i, $"项目{i:00000}", $"2020-510000-48-01-{i:000000}", (i % 97 + 1) / 10.0, $"{i % 500 + 100}", $"2020.{i % 12 + 1}", $"2023年{i % 12 + 1}月",
                 $"业主{i % 50 + 1}", $"部门{i % 30 + 1}", $"领导{i % 10 + 1}、领导{(i + 3) % 10 + 1}", $"第{i % 20 + 1}市", $"类别{i % 8 + 1}");
-        using var stream = File.Create(_file);
+        using var stream = File.Create(path);
         stream.SaveAs(table, printHeader: false, sheetName: "台账");
     }
 
