@@ -163,6 +163,7 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         Assert.Equal((1, 2, 1), (result.Created, result.Updated, result.Unchanged));
         Assert.Equal(["本月完成投资", "形象进度", "进度回退原因", "报送并审核通过"], result.Rows.Single(r => r.Row == 3).ChangedFields);
         Assert.Equal(["审核通过"], result.Rows.Single(r => r.Row == 4).ChangedFields);
+        Assert.Equal(["报送并审核通过"], result.Rows.Single(r => r.Row == 5).ChangedFields);
 
         var reports = await ReportsAsync(ids.Values);
         var may = reports.Single(r => r.ProjectId == ids["月丙大桥"] && r.Month == new YearMonth(2020, 5));
@@ -190,4 +191,30 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         CompletedInvestment = new Money(yuan), ProgressPercent = progress,
         SubmittedAt = state == ReportState.Draft ? null : new DateTime(2020, month + 1, 3, 1, 0, 0, DateTimeKind.Utc), SubmittedBy = "owner",
     };
+}
+
+/// <summary>The templates on the import page: every column of each is one the import reads, and an empty template imports as nothing.</summary>
+public sealed class ImportTemplateTests(ImportFixture fx) : IClassFixture<ImportFixture>
+{
+    [Theory]
+    [InlineData("projects", "项目台账", 13)]
+    [InlineData("reports", "月报", 9)]
+    public async Task Template_HeadersAreAllRecognised_AndItImportsAsNothing(string kind, string sheet, int columns)
+    {
+        var client = await fx.Factory.SignInAsync("supervisor");
+        var response = await client.GetAsync($"/api/v1/import/template/{kind}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        await using var stream = new MemoryStream(bytes);
+        Assert.Equal([sheet], MiniExcelLibs.MiniExcel.GetSheetNames(stream));
+        var header = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().First().Values.ToList();
+        var found = Core.Ledger.LedgerHeader.Find(sheet, [header], kind == "projects" ? Core.Ledger.LedgerFieldTable.Projects : Core.Ledger.LedgerFieldTable.Reports);
+        Assert.Empty(found.Errors);
+        Assert.Equal(columns, found.Columns.Count(c => c.Field is { } f && f != Core.Ledger.LedgerField.Ignored));
+
+        var imported = await (kind == "projects" ? UploadAsync(client, bytes, "模板.xlsx", dryRun: true) : UploadReportsAsync(client, bytes, "模板.xlsx", dryRun: true));
+        var result = await imported.ReadAsync<ImportResult>();
+        Assert.Equal((HttpStatusCode.OK, 0, 0), (imported.StatusCode, result.RowsRead, result.Errors.Count));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/import/template/other")).StatusCode);
+    }
 }

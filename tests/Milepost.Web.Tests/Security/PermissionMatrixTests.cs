@@ -284,6 +284,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/import/projects"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
         ["POST /api/v1/import/reports"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
         ["GET /api/v1/import/errors/{token}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
+        ["GET /api/v1/import/template/{kind}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
     };
 
     private static Dictionary<string, HttpStatusCode> Download(HttpStatusCode allowed) =>

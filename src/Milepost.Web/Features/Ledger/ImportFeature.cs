@@ -34,6 +34,7 @@ public static class ImportFeature
         api.MapPost("/projects", ImportProjects).WithMetadata(new RequestSizeLimitAttribute(SheetReader.MaxBytes + 256 * 1024));
         api.MapPost("/reports", ImportReports).WithMetadata(new RequestSizeLimitAttribute(SheetReader.MaxBytes + 256 * 1024));
         api.MapGet("/errors/{token}", Errors);
+        api.MapGet("/template/{kind}", Template);
         return e;
     }
 
@@ -98,6 +99,13 @@ public static class ImportFeature
     }
 
     private static string Key(Actor actor, string token) => $"import-errors:{actor.UserName}:{token}";
+
+    /// <summary>GET /api/v1/import/template/{projects|reports}: the empty sheet of <see cref="ImportTemplate"/>.</summary>
+    private static IResult Template(string kind, ClaimsPrincipal user)
+    {
+        if (!Actor.From(user).CanEditProjects) throw new ForbiddenException("只有督查室可以导入台账和月报", "Only the supervision office imports ledgers and reports");
+        return ImportTemplate.Build(kind) is { } t ? TypedResults.File(t.Bytes, ImportErrorWorkbook.ContentType, t.FileName) : TypedResults.NotFound();
+    }
 
     private static IResult Errors(string token, ClaimsPrincipal user, IMemoryCache cache)
     {

@@ -113,7 +113,10 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                 ImportOutcome outcome;
                 switch (current?.State)
                 {
-                    case null: outcome = ImportOutcome.Created; break;
+                    case null:
+                        outcome = ImportOutcome.Created;
+                        changed.Add(approve ? "报送并审核通过" : "报送");
+                        break;
                     case ReportState.Draft or ReportState.Returned:
                         outcome = ImportOutcome.Updated;
                         changed.Add(approve ? "报送并审核通过" : "报送");
