@@ -69,7 +69,13 @@ public sealed class ImportPageTests(AppFixture app)
         await page.Locator("#import-file").SetInputFilesAsync(Xlsx("5月月报.xlsx", sheet));
         await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 3", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("2020年5月");
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("报送并审核通过");
         await page.ScreenshotAsync(new() { Path = Shot("98-import-reports-dry-run.png"), FullPage = true });
+        // Changing the option after the preview checks again: what 确认导入 writes is always what was shown.
+        await page.GetByTestId("import-approve").UncheckAsync();
+        await Assertions.Expect(page.GetByTestId("import-rows")).Not.ToContainTextAsync("审核通过", new() { Timeout = 30_000 });
+        await page.GetByTestId("import-approve").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToContainTextAsync("报送并审核通过", new() { Timeout = 30_000 });
 
         await page.GetByTestId("import-confirm").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -134,7 +134,7 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         Assert.Equal("形象进度 30% 低于上月的 50%，请填写进度回退原因", Message(6));
         Assert.StartsWith("该项目2020年4月月报已审核通过，其数据与表中不一致（本月完成投资）", Message(7));
         Assert.StartsWith("该项目2020年5月月报已报送、正等待审核，其数据与表中不一致（本月完成投资）", Message(8));
-        Assert.Equal("与第9行是同一项目同一月份的月报", Message(10));
+        Assert.Equal("与第9行重复（同一项目、同一月份）", Message(10));
         Assert.Equal("本月进展情况不能超过 4000 字", Message(11));
         Assert.Equal(before, (await DbAsync(db => db.MonthlyReports.CountAsync()), await DbAsync(db => db.AuditEvents.CountAsync())));
         Assert.NotNull(result.ErrorToken);
@@ -175,6 +175,67 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         Assert.Equal(3, reports.Count(r => r.ProjectId == ids["月丙大桥"] || r.ProjectId == ids["月丙医院"]));
         var actions = await DbAsync(db => db.AuditEvents.Where(e => e.Entity == "MonthlyReport").OrderByDescending(e => e.Sequence).Take(3).Select(e => e.Action).ToListAsync());
         Assert.Equal(["report.import.create", "report.import.update", "report.import.update"], actions.Order());
+    }
+
+    [Fact]
+    public async Task BlankCellsKeepTheReport_WordsJoinItsNarrative_AnUnfilledDraftTakesLastMonthsProgress_FundsStayInTheAudit()
+    {
+        var (client, ids) = await ProjectsAsync("月丁", "2020-511800-48-01-000904");
+        await DbAsync(async db =>
+        {
+            db.MonthlyReports.Add(Report(ids["月丁大桥"], 4, 3_000_000, 60m, ReportState.Approved));
+            var returned = Report(ids["月丁大桥"], 5, 1_000_000, 65m, ReportState.Returned);
+            returned.Narrative = "承台混凝土浇筑完成";
+            returned.FundsReceived.Add(new ReportFunds { DivisionCode = "511800", Source = Core.Projects.FundingSource.SpecialBond, Amount = new Money(2_000_000) });
+            db.MonthlyReports.Add(returned);
+            db.MonthlyReports.Add(Report(ids["月丁医院"], 4, 1_000_000, 40m, ReportState.Approved));
+            db.MonthlyReports.Add(Report(ids["月丁医院"], 5, 0, 0m, ReportState.Draft)); // created by the owner, never filled in
+            return await db.SaveChangesAsync();
+        });
+        object?[][] rows =
+        [
+            Row("项目名称", "县区", "月份", "本月完成投资（万元）", "形象进度", "进展情况"),
+            Row("月丁大桥", null, "2020-05", 120.0, "主体施工", null),
+            Row("月丁医院", null, "2020-05", 80.0, null, null),
+        ];
+        var refused = await UploadReportsAsync(client, Xlsx("月报", [.. rows, Row("月丁快速路", "江城区", "2020-05", 10.0, null, null)]), "月报.xlsx", dryRun: true);
+        var errors = (await refused.ReadAsync<ImportResult>()).Errors;
+        // 月丁快速路 is in 青山县: the error says where it is.
+        Assert.Equal([("B4", "江城区没有名称为“月丁快速路”的项目（该名称的项目在：青山县），请核对县区或填写项目代码")], errors.Select(e => (e.Column + e.Row, e.Message)));
+
+        var result = await OkAsync(await UploadReportsAsync(client, Xlsx("月报", rows), "月报.xlsx"));
+        Assert.Equal(2, result.Updated);
+        var reports = await ReportsAsync(ids.Values);
+        var bridge = reports.Single(r => r.ProjectId == ids["月丁大桥"] && r.Month == new YearMonth(2020, 5));
+        Assert.Equal((ReportState.Submitted, new Money(1_200_000), 65m, "形象进度：主体施工\n承台混凝土浇筑完成"),
+            (bridge.State, bridge.CompletedInvestment, bridge.ProgressPercent, bridge.Narrative));
+        var hospital = reports.Single(r => r.ProjectId == ids["月丁医院"] && r.Month == new YearMonth(2020, 5));
+        Assert.Equal((ReportState.Submitted, new Money(800_000), 40m), (hospital.State, hospital.CompletedInvestment, hospital.ProgressPercent));
+        var audit = await DbAsync(db => db.AuditEvents.SingleAsync(e => e.Entity == "MonthlyReport" && e.EntityId == bridge.Id.ToString()));
+        Assert.Contains("\"Source\":\"SpecialBond\"", audit.Before);
+        Assert.Contains("\"Source\":\"SpecialBond\"", audit.After);
+    }
+
+    [Fact]
+    public async Task AWriteThatMeetsAnotherUsersRow_IsTheChangedError_NotAFailure()
+    {
+        var (_, ids) = await ProjectsAsync("月戊", "2020-511800-48-01-000905");
+        await DbAsync(async db =>
+        {
+            db.MonthlyReports.Add(Report(ids["月戊大桥"], 5, 1_000_000, 10m, ReportState.Submitted));
+            return await db.SaveChangesAsync();
+        });
+        // What the import's write does when an owner has created the month's report since the check: the same (project, month, revision).
+        var error = await Assert.ThrowsAsync<ValidationException>(() => DbAsync(db => ImportErrorKinds.UnlessChangedAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.MonthlyReports.Add(Report(ids["月戊大桥"], 5, 2_000_000, 10m, ReportState.Submitted));
+            await SqliteBulkInsert.SaveAddedAsync<MonthlyReport>(db);
+            await tx.CommitAsync();
+            return 0;
+        })));
+        Assert.Equal("导入过程中数据已被他人修改，未导入任何数据，请重新导入", Assert.Single(error.Errors).MessageZh);
+        Assert.Single(await ReportsAsync([ids["月戊大桥"]]));
     }
 
     [Fact]

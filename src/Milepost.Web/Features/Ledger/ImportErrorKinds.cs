@@ -1,3 +1,4 @@
+using Milepost.Core;
 using Milepost.Core.Ledger;
 
 namespace Milepost.Web.Features.Ledger;
@@ -29,6 +30,23 @@ public static class ImportErrorKinds
     public static readonly LedgerErrorKind Changed = new("import.changed", "导入过程中该项目已被他人修改，未导入任何数据，请重新导入",
         "Someone changed this project during the import; nothing was imported, import again");
 
+    /// <summary>
+    /// Runs an import's write; a row another user wrote between the check and the write (a stale version, a report
+    /// created for the same month, a unit deleted) rolls it all back and comes out as a validation error, not a failure.
+    /// </summary>
+    public static async Task<T> UnlessChangedAsync<T>(Func<Task<T>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            throw new ValidationException(new ValidationError("", Changed.Code,
+                "导入过程中数据已被他人修改，未导入任何数据，请重新导入", "Someone changed the data during the import; nothing was imported, import again"));
+        }
+    }
+
     // Monthly reports (ReportImport).
     public static readonly LedgerErrorKind UnknownProjectCode = new("import.unknown_project_code", "找不到项目代码为“{0}”的项目",
         "No project has the code \"{0}\"");
@@ -36,14 +54,16 @@ public static class ImportErrorKinds
         "No project is named \"{0}\" (the name must match exactly; or give the project code)");
     public static readonly LedgerErrorKind AmbiguousProject = new("import.ambiguous_project", "名称为“{0}”的项目不止一个（{1}），请填写项目代码或行政区划",
         "More than one project is named \"{0}\" ({1}); give the project code or the division");
-    public static readonly LedgerErrorKind NameMismatch = new("import.name_mismatch", "项目代码“{0}”对应的项目是“{1}”，与表中名称不一致，已按项目代码导入，请核对",
-        "Code \"{0}\" belongs to \"{1}\", not the name in the file; imported by the code, please check", IsWarning: true);
+    public static readonly LedgerErrorKind NameMismatch = new("import.name_mismatch", "项目代码“{0}”对应的项目是“{1}”，与表中名称不一致，以项目代码为准，请核对",
+        "Code \"{0}\" belongs to \"{1}\", not the name in the file; the code decides, please check", IsWarning: true);
+    public static readonly LedgerErrorKind NotInDivision = new("import.not_in_division", "{1}没有名称为“{0}”的项目（该名称的项目在：{2}），请核对县区或填写项目代码",
+        "No project named \"{0}\" in {1} (projects of that name are in: {2}); check the division or give the code");
     public static readonly LedgerErrorKind FutureMonth = new("import.future_month", "{0}尚未开始，不能填报月报", "{0} has not begun; it cannot be reported yet");
-    public static readonly LedgerErrorKind SameReport = new("import.same_report", "与第{0}行是同一项目同一月份的月报", "Row {0} reports the same project and month");
+    public static readonly LedgerErrorKind SameReport = new("import.same_report", "与第{0}行重复（同一项目、同一月份）", "Row {0} reports the same project and month");
     public static readonly LedgerErrorKind ReportAwaitingReview = new("import.report_submitted",
-        "该项目{0}月报已报送、正等待审核，其数据与表中不一致（{1}）；导入不能修改待审核的月报，请先审核或退回后再导入",
-        "The {0} report is submitted and awaiting review, with other figures ({1}); review or return it before importing");
+        "该项目{0}月报已报送、正等待审核，其数据与表中不一致（{1}）；导入不能修改待审核的月报，请先在月报审核页将其退回，再重新导入",
+        "The {0} report is submitted and awaiting review, with other figures ({1}); return it on the review page, then import again");
     public static readonly LedgerErrorKind ReportApproved = new("import.report_approved",
-        "该项目{0}月报已审核通过，其数据与表中不一致（{1}）；已审核的月报不能通过导入修改，如需更正请在月报页面发起更正并说明原因",
+        "该项目{0}月报已审核通过，其数据与表中不一致（{1}）；已审核的月报不能通过导入修改；如需更正，请由业主单位在月报页面发起更正并说明原因",
         "The {0} report is approved, with other figures ({1}); an approved report is corrected on its page, with a reason, not by import");
 }

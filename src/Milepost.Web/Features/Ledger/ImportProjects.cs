@@ -92,7 +92,7 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
         if (errors.Count > 0 || !read.Header.IsUsable) return Result(false, []) with { Rows = outcomes };
         if (dryRun) return Result(false, outcomes);
 
-        var written = await WriteAsync(actor, plans, lookups, read.Year, progress, ct);
+        var written = await ImportErrorKinds.UnlessChangedAsync(() => WriteAsync(actor, plans, lookups, read.Year, progress, ct));
         return Result(true, written);
     }
 

@@ -43,8 +43,8 @@ public sealed class ProjectFinder
                 add(LedgerField.Code, ImportErrorKinds.UnknownProjectCode, code, [code.Trim()]);
                 return null;
             }
-            if (line.Name is { } named && named.Trim() != byCode.Name.Trim())
-                add(LedgerField.Name, ImportErrorKinds.NameMismatch, named, [code.Trim(), byCode.Name]);
+            if (line.Name is { } written && written.Trim() != byCode.Name.Trim())
+                add(LedgerField.Name, ImportErrorKinds.NameMismatch, written, [code.Trim(), byCode.Name]);
             return byCode;
         }
         var name = line.Name!.Trim();
@@ -54,17 +54,24 @@ public sealed class ProjectFinder
             add(LedgerField.Division, ImportErrorKinds.UnknownDivision, dn, [dn.Trim()]);
             return null;
         }
-        var found = _byName[name].Where(p => division is null || p.DivisionCode == division).ToList();
+        var named = _byName[name].ToList();
+        var found = named.Where(p => division is null || p.DivisionCode == division).ToList();
         switch (found.Count)
         {
             case 1: return found[0];
+            case 0 when named.Count > 0:
+                add(LedgerField.Division, ImportErrorKinds.NotInDivision, line.Division, [name, line.Division!.Trim(), Where(named)]);
+                return null;
             case 0:
                 add(LedgerField.Name, ImportErrorKinds.UnknownProjectName, line.Name, [name]);
                 return null;
             default:
-                var where = string.Join("、", found.Select(p => _divisionNames.GetValueOrDefault(p.DivisionCode, p.DivisionCode) + (p.Code is null ? "" : $" {p.Code}")));
-                add(LedgerField.Name, ImportErrorKinds.AmbiguousProject, line.Name, [name, where]);
+                add(LedgerField.Name, ImportErrorKinds.AmbiguousProject, line.Name, [name, Where(found)]);
                 return null;
         }
     }
+
+    /// <summary>"江城区 2020-511802-…、青山县": where the projects of one name are, for the user to choose.</summary>
+    private string Where(IEnumerable<Key> projects) =>
+        string.Join("、", projects.Select(p => _divisionNames.GetValueOrDefault(p.DivisionCode, p.DivisionCode) + (p.Code is null ? "" : $" {p.Code}")));
 }

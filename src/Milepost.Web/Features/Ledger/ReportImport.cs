@@ -77,7 +77,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
             [.. warnings.OrderBy(e => e.Row).Select(e => ImportErrorDto.From(e, header, english))], null);
         if (errors.Count > 0 || !header.IsUsable) return Result(false, []) with { Rows = outcomes };
         if (dryRun) return Result(false, outcomes);
-        return Result(true, await WriteAsync(actor, plans, approve, progress, ct));
+        return Result(true, await ImportErrorKinds.UnlessChangedAsync(() => WriteAsync(actor, plans, approve, progress, ct)));
     }
 
     /// <summary>Decides each row's outcome, project by project in month order, so a month is judged against the imported months before it.</summary>
@@ -144,14 +144,23 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
         return plans;
     }
 
-    /// <summary>The row's figures over the report's: a blank cell keeps what the report has; a new report without a percentage keeps last month's progress.</summary>
+    /// <summary>
+    /// The row's figures over the report's: a blank cell keeps what the report has. A blank 形象进度 keeps a submitted or
+    /// approved report's figure; for a new report, or a draft never filled in (0%), it is last month's progress.
+    /// </summary>
     private static ReportInput Input(MonthlyReportLine line, MonthlyReport? current, decimal? lastMonth)
     {
-        var narrative = line.Narrative;
+        var narrative = line.Narrative ?? current?.Narrative;
         if (line.ProgressPercent is null && line.ProgressText is { } words)
-            narrative = narrative is null ? $"形象进度：{words}" : $"形象进度：{words}\n{narrative}";
-        return new ReportInput(line.Completed, line.ProgressPercent ?? current?.ProgressPercent ?? lastMonth ?? 0m, current?.WorkersOnSite ?? 0,
-            narrative ?? current?.Narrative, line.NextMonthPlan ?? current?.NextMonthPlan, line.ProgressReason ?? current?.ProgressReason, []);
+        {
+            var progress = $"形象进度：{words}";
+            if (narrative?.Contains(progress, StringComparison.Ordinal) != true)
+                narrative = narrative is null ? progress : $"{progress}\n{narrative}";
+        }
+        var percent = line.ProgressPercent
+                      ?? (current is { State: ReportState.Submitted or ReportState.Approved } or { ProgressPercent: > 0 } ? current.ProgressPercent : lastMonth ?? 0m);
+        return new ReportInput(line.Completed, percent, current?.WorkersOnSite ?? 0,
+            narrative, line.NextMonthPlan ?? current?.NextMonthPlan, line.ProgressReason ?? current?.ProgressReason, []);
     }
 
     private static List<string> Changes(MonthlyReport? current, ReportInput input)
@@ -185,7 +194,8 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
         foreach (var chunk in plans.Where(p => p.Result != ImportOutcome.Unchanged).Chunk(Batch))
         {
             var ids = chunk.Where(p => p.ReportId is not null).Select(p => p.ReportId!.Value).ToList();
-            var tracked = await db.MonthlyReports.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            // With their funds: the audit snapshot lists them, before and after (the import leaves them as they are).
+            var tracked = await db.MonthlyReports.Include(r => r.FundsReceived).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
             var written = new List<(ReportPlan Plan, MonthlyReport Report, object? Before)>();
             foreach (var plan in chunk)
             {
@@ -226,12 +236,17 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
             await db.SaveChangesAsync(ct);
             foreach (var (plan, report, before) in written)
             {
-                // Approving a correction supersedes the revisions it corrects, as the review page does.
+                // Approving a correction supersedes the revisions it corrects, as the review page does, and says which.
+                var superseded = new List<long>();
                 if (report.State == ReportState.Approved && report.Revision > 1)
-                    await db.MonthlyReports.Where(r => r.ProjectId == report.ProjectId && r.Month == report.Month && r.Revision < report.Revision && r.SupersededById == null)
-                        .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupersededById, report.Id).SetProperty(r => r.Version, r => r.Version + 1), ct);
+                {
+                    var older = db.MonthlyReports.Where(r => r.ProjectId == report.ProjectId && r.Month == report.Month && r.Revision < report.Revision && r.SupersededById == null);
+                    superseded = await older.Select(r => r.Id).ToListAsync(ct);
+                    await older.ExecuteUpdateAsync(u => u.SetProperty(r => r.SupersededById, report.Id).SetProperty(r => r.Version, r => r.Version + 1), ct);
+                }
+                var after = superseded.Count == 0 ? ReportCommands.Snapshot(report) : new { report = ReportCommands.Snapshot(report), extra = new { supersedes = superseded } };
                 await AuditTrail.AppendAsync(db, now, actor.UserName, before is null ? "report.import.create" : "report.import.update", "MonthlyReport",
-                    report.Id.ToString(CultureInfo.InvariantCulture), report.DivisionCode, before, ReportCommands.Snapshot(report), ct);
+                    report.Id.ToString(CultureInfo.InvariantCulture), report.DivisionCode, before, after, ct);
                 outcomes.Add(plan.Outcome(report.Id));
             }
             await SqliteBulkInsert.SaveAddedAsync<Core.Audit.AuditEvent>(db, ct);
