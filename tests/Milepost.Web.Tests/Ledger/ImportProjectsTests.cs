@@ -291,4 +291,62 @@ public sealed class ImportProjectsTests(ImportFixture fx) : IClassFixture<Import
         // Nothing written but the refusal itself, which the audit trail records (SECURITY.md 10).
         Assert.Equal((before.Projects, before.Units, before.Categories, before.Audit + 1), after);
     }
+
+    [Fact]
+    public async Task ClashesWithExistingProjects_AreNamedAtTheirCells()
+    {
+        var client = await fx.Factory.SignInAsync("supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(client, Messy("己", "2020-511800-48-01-000906"), "台账.xlsx")).StatusCode);
+        // The hospital's 2020 plan is split by month on its page.
+        await DbAsync(async db =>
+        {
+            var plan = await db.AnnualPlans.SingleAsync(a => db.Projects.Any(p => p.Id == a.ProjectId && p.Name == "己医院") && a.Year == 2020);
+            plan.MonthlyPlan = [.. Enumerable.Repeat(new Money(83_333), 11), new Money(83_337)];
+            return await db.SaveChangesAsync();
+        });
+        var before = await CountsAsync();
+        var file = Xlsx(
+            Row("岷江市2020年重点项目台账"),
+            Row("项目名称", "项目代码", "县区", "年度计划投资（万元）", "专项"),
+            Row("己大桥", "2020-511800-48-01-000999", "江城区", null, null),          // 3 the project of this name has another code
+            Row("己医院", null, "新城区", 200.0, null),                                 // 4 a plan split by month
+            Row("己快速路", null, "青山县", null, "不存在的专项"));                      // 5 unknown programme
+        var response = await UploadAsync(client, file, "台账.xlsx");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var result = await response.ReadAsync<ImportResult>();
+        Assert.Equal([
+            ("B3", "import.code_conflict", "同名项目（同一行政区划）已有项目代码“2020-511800-48-01-000906”，与表中代码不一致，请核对"),
+            ("D4", "import.plan_months", "该项目2020年计划已分月填报，不能用导入修改年度计划投资，请在项目页面调整分月计划"),
+            ("E5", "import.unknown_programme", "专项（板块）“不存在的专项”不存在；如需新建，请勾选“自动创建缺少的单位、专项和类别”"),
+        ], result.Errors.Select(e => (e.Column + e.Row, e.Code, e.Message)));
+
+        // One project matched twice, by its name and by its code: the second row is named, and the first row's other
+        // code does not leak into how the second is judged (no second, false code conflict).
+        var twice = Xlsx(
+            Row("项目名称", "项目代码", "县区"),
+            Row("己大桥", "2020-511800-48-01-000999", "江城区"),
+            Row("己大桥（更名）", "2020-511800-48-01-000906", null));
+        result = await (await UploadAsync(client, twice, "台账.xlsx")).ReadAsync<ImportResult>();
+        Assert.Equal([("B2", "import.code_conflict"), ("A3", "import.same_project")], result.Errors.Select(e => (e.Column + e.Row, e.Code)));
+        Assert.Equal("与第2行对应的是同一个已有项目", result.Errors[1].Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ARowWithoutADivision_NeedsASingleTopLevelDivision()
+    {
+        await using var factory = new MilepostFactory();
+        await factory.InitializeAccountsAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            db.Divisions.Add(new Core.Portfolio.Division { Code = "511900", Name = "邻市" });
+            await db.SaveChangesAsync();
+        }
+        var client = await factory.SignInAsync("supervisor");
+        var response = await UploadAsync(client, Xlsx(Row("项目名称", "总投资（万元）", "业主单位", "责任单位", "联系市领导", "行业类别"),
+            Row("无区划项目", "100", Owner, Dept, "孙立群", "交通")), "台账.xlsx");
+        var error = Assert.Single((await response.ReadAsync<ImportResult>()).Errors);
+        Assert.Equal(("第2行", "import.no_division", "未填写行政区划，且系统中没有唯一的市级行政区划可作默认"), ($"第{error.Row}行", error.Code, error.Message));
+    }
 }

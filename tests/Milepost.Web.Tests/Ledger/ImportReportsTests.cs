@@ -67,6 +67,8 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
 
         var result = await OkAsync(await UploadReportsAsync(client, file, "月报.xlsx"));
         Assert.Equal((4, true), (result.Created, result.Written));
+        // Row 7 names the project by code alone; row 6's name agrees with its code: no warning about names.
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "import.name_mismatch");
         var reports = await ReportsAsync(ids.Values);
         Assert.All(reports, r => Assert.Equal((ReportState.Submitted, "supervisor", 1), (r.State, r.SubmittedBy, r.Revision)));
         var bridge = reports.Where(r => r.ProjectId == ids["月甲大桥"]).ToList();
@@ -236,6 +238,17 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
         })));
         Assert.Equal("导入过程中数据已被他人修改，未导入任何数据，请重新导入", Assert.Single(error.Errors).MessageZh);
         Assert.Single(await ReportsAsync([ids["月戊大桥"]]));
+    }
+
+    [Fact]
+    public async Task ANameThatDisagreesWithTheCode_IsAWarning_AndTheCodeDecides()
+    {
+        var (client, ids) = await ProjectsAsync("月己", "2020-511800-48-01-000907");
+        var result = await OkAsync(await UploadReportsAsync(client, Xlsx("月报", Row("项目代码", "项目名称", "月份", "本月完成投资（万元）"),
+            Row("2020-511800-48-01-000907", "月己医院", "2020-05", 10.0)), "月报.xlsx"));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("B2", "项目代码“2020-511800-48-01-000907”对应的项目是“月己大桥”，与表中名称不一致，以项目代码为准，请核对"), (warning.Column + warning.Row, warning.Message));
+        Assert.Equal(ids["月己大桥"], Assert.Single(await ReportsAsync(ids.Values)).ProjectId);
     }
 
     [Fact]

@@ -74,6 +74,23 @@ public static class ImportApply
         changed.Add($"{year}年计划投资");
     }
 
+    /// <summary>The fields a ledger row and the form's rules read or write, copied with the project's leaders and plans.</summary>
+    public static Project Copy(Project p) => new()
+    {
+        Id = p.Id, Code = p.Code, Name = p.Name, DivisionCode = p.DivisionCode, ProgrammeId = p.ProgrammeId, CategoryId = p.CategoryId,
+        OwnerUnitId = p.OwnerUnitId, ResponsibleUnitId = p.ResponsibleUnitId, ContactPerson = p.ContactPerson, ContactPhone = p.ContactPhone,
+        Latitude = p.Latitude, Longitude = p.Longitude, Address = p.Address, TotalInvestment = p.TotalInvestment, Content = p.Content,
+        PlannedStart = p.PlannedStart, PlannedCompletion = p.PlannedCompletion, ActualStart = p.ActualStart, ActualCompletion = p.ActualCompletion,
+        Stage = p.Stage, Level = p.Level, Tags = p.Tags, Version = p.Version,
+        Leaders = [.. p.Leaders.Select(l => new ProjectLeader { ProjectId = l.ProjectId, LeaderId = l.LeaderId, DivisionCode = l.DivisionCode })],
+        AnnualPlans = [.. p.AnnualPlans.Select(a => new AnnualPlan
+        {
+            Id = a.Id, ProjectId = a.ProjectId, DivisionCode = a.DivisionCode, Year = a.Year, PlannedInvestment = a.PlannedInvestment,
+            MonthlyPlan = [.. a.MonthlyPlan], Goal = a.Goal, PlannedProgressPercent = a.PlannedProgressPercent,
+            BaselineInvestment = a.BaselineInvestment, Version = a.Version,
+        })],
+    };
+
     public static ProjectInput ToInput(Project p) => new(p.Code, p.Name, p.DivisionCode, p.ProgrammeId, p.CategoryId, p.OwnerUnitId,
         p.ResponsibleUnitId, [.. p.Leaders.Select(l => l.LeaderId)], p.ContactPerson, p.ContactPhone, p.Latitude, p.Longitude, p.Address,
         p.TotalInvestment, p.Content, p.PlannedStart, p.PlannedCompletion, p.Level, p.Tags);

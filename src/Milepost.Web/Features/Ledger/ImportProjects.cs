@@ -64,7 +64,8 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
             if (target is not null && !matched.TryAdd(target.Id, line.RowNumber))
                 Add(LedgerField.Name, ImportErrorKinds.SameProject, line.Name, matched[target.Id].ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-            var project = target ?? new Project { Name = line.Name.Trim(), DivisionCode = refs.DivisionCode ?? "" };
+            // A copy: the loaded projects stay as the database has them, for the rows after this one to be matched against.
+            var project = target is not null ? ImportApply.Copy(target) : new Project { Name = line.Name.Trim(), DivisionCode = refs.DivisionCode ?? "" };
             if (target is null) RequireForNew(line, refs, Add);
             var changed = ImportApply.Apply(project, line, refs, read.Year, target is null, Add);
             // The form's rules, unless the cell already has its own error (an unknown owner is not also "choose an owner").
