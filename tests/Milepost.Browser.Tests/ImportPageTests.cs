@@ -86,6 +86,14 @@ public sealed class ImportPageTests(AppFixture app)
         await page.Locator("#import-file").SetInputFilesAsync(Xlsx("5月月报-修改.xlsx", changed));
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("已审核通过", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Shot("99-import-reports-errors.png"), FullPage = true });
+
+        // The same in English.
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import monthly reports" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator("#import-file").SetInputFilesAsync(Xlsx("May.xlsx", changed));
+        await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("is approved", new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Shot("99-import-reports-en.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }
