@@ -47,7 +47,8 @@ public static class ImportErrorKinds
         }
     }
 
-    // Monthly reports (ReportImport).
+    // Monthly reports (ReportImport). A month comes as 2020年5月 for the Chinese message and as 2020-05 for the English one
+    // (the English text takes the argument after the Chinese ones).
     public static readonly LedgerErrorKind UnknownProjectCode = new("import.unknown_project_code", "找不到项目代码为“{0}”的项目",
         "No project has the code \"{0}\"");
     public static readonly LedgerErrorKind UnknownProjectName = new("import.unknown_project_name", "找不到名称为“{0}”的项目（名称须与系统中的项目名称完全一致，或改填项目代码）",
@@ -58,12 +59,12 @@ public static class ImportErrorKinds
         "Code \"{0}\" belongs to \"{1}\", not the name in the file; the code decides, please check", IsWarning: true);
     public static readonly LedgerErrorKind NotInDivision = new("import.not_in_division", "{1}没有名称为“{0}”的项目（该名称的项目在：{2}），请核对县区或填写项目代码",
         "No project named \"{0}\" in {1} (projects of that name are in: {2}); check the division or give the code");
-    public static readonly LedgerErrorKind FutureMonth = new("import.future_month", "{0}尚未开始，不能填报月报", "{0} has not begun; it cannot be reported yet");
+    public static readonly LedgerErrorKind FutureMonth = new("import.future_month", "{0}尚未开始，不能填报月报", "{1} has not begun; it cannot be reported yet");
     public static readonly LedgerErrorKind SameReport = new("import.same_report", "与第{0}行重复（同一项目、同一月份）", "Row {0} reports the same project and month");
     public static readonly LedgerErrorKind ReportAwaitingReview = new("import.report_submitted",
         "该项目{0}月报已报送、正等待审核，其数据与表中不一致（{1}）；导入不能修改待审核的月报，请先在月报审核页将其退回，再重新导入",
-        "The {0} report is submitted and awaiting review, with other figures ({1}); return it on the review page, then import again");
+        "The {2} report is submitted and awaiting review, with other figures ({1}); return it on the review page, then import again");
     public static readonly LedgerErrorKind ReportApproved = new("import.report_approved",
         "该项目{0}月报已审核通过，其数据与表中不一致（{1}）；已审核的月报不能通过导入修改；如需更正，请由业主单位在月报页面发起更正并说明原因",
-        "The {0} report is approved, with other figures ({1}); an approved report is corrected on its page, with a reason, not by import");
+        "The {2} report is approved, with other figures ({1}); the owner corrects an approved report on its page, with a reason, not by import");
 }

@@ -60,7 +60,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                 (kind.IsWarning ? warnings : errors).Add(new LedgerError(header.Sheet, line.RowNumber, header.ColumnOf(field)?.Index, value, kind, args));
 
             var project = finder.Find(line, Add);
-            if (line.Month > thisMonth) Add(LedgerField.Month, ImportErrorKinds.FutureMonth, null, MonthText(line.Month));
+            if (line.Month > thisMonth) Add(LedgerField.Month, ImportErrorKinds.FutureMonth, null, MonthText(line.Month), line.Month.ToString());
             if (project is not null && !seen.TryAdd((project.Id, line.Month.ToInt()), line.RowNumber))
                 Add(line.Code is not null ? LedgerField.Code : LedgerField.Name, ImportErrorKinds.SameReport, line.Code ?? line.Name,
                     seen[(project.Id, line.Month.ToInt())].ToString(CultureInfo.InvariantCulture));
@@ -122,7 +122,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                         changed.Add(approve ? "报送并审核通过" : "报送");
                         break;
                     case ReportState.Submitted when changed.Count > 0:
-                        Add(LedgerField.MonthCompleted, ImportErrorKinds.ReportAwaitingReview, month, string.Join("、", changed));
+                        Add(LedgerField.MonthCompleted, ImportErrorKinds.ReportAwaitingReview, month, string.Join("、", changed), line.Month.ToString());
                         continue;
                     case ReportState.Submitted:
                         outcome = approve ? ImportOutcome.Updated : ImportOutcome.Unchanged;
@@ -131,7 +131,7 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
                     default:
                         if (changed.Count > 0)
                         {
-                            Add(LedgerField.MonthCompleted, ImportErrorKinds.ReportApproved, month, string.Join("、", changed));
+                            Add(LedgerField.MonthCompleted, ImportErrorKinds.ReportApproved, month, string.Join("、", changed), line.Month.ToString());
                             continue;
                         }
                         outcome = ImportOutcome.Unchanged;
