@@ -148,6 +148,9 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
         var (exit, output, _) = ImportReports(changed);
         Assert.Equal(3, exit);
         Assert.Contains("月报!C2：该项目2020年4月月报已审核通过，其数据与表中不一致（本月完成投资）", output);
+        var english = ImportReports(changed, "--lang", "en");
+        Assert.Equal(3, english.Exit);
+        Assert.Contains("月报!C2：The 2020-04 report is approved, with other figures (本月完成投资)", english.Out);
         Assert.Equal(before.Audit + 2, (await CountsAsync()).Audit);
     }
 }
