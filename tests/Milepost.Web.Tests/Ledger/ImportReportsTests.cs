@@ -252,6 +252,19 @@ public sealed class ImportReportsTests(ImportFixture fx) : IClassFixture<ImportF
     }
 
     [Fact]
+    public async Task CsvInGb18030_ImportsLikeTheWorkbook()
+    {
+        var (client, ids) = await ProjectsAsync("月庚", "2020-511800-48-01-000908");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = "项目代码,项目名称,月份,本月完成投资（万元）,形象进度,进展情况\r\n" +
+                   "2020-511800-48-01-000908,月庚大桥,2020年5月,\"1,234.5\",50%,\"桩基完成，承台施工\"\r\n";
+        var result = await OkAsync(await UploadReportsAsync(client, Csv(text, System.Text.Encoding.GetEncoding("GB18030")), "月报.csv"));
+        Assert.Equal(1, result.Created);
+        var report = Assert.Single(await ReportsAsync(ids.Values));
+        Assert.Equal((new YearMonth(2020, 5), new Money(12_345_000), 50m, "桩基完成，承台施工"), (report.Month, report.CompletedInvestment, report.ProgressPercent, report.Narrative));
+    }
+
+    [Fact]
     public async Task OnlyTheOffice_MayImportReports()
     {
         var owner = await fx.Factory.SignInAsync("owner");
