@@ -25,7 +25,8 @@ public sealed class AuditorTests(AppFixture app)
         var code = await app.Factory.NextCodeAsync("auditor", app.Factory.AuthenticatorKey("auditor"));
         await page.GetByLabel("验证码").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync("**/projects**");
+        // The auditor lands on the audit trail, the only page of the role.
+        await page.WaitForURLAsync("**/audit");
 
         await page.GotoAsync("/audit");
         await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
@@ -56,7 +57,8 @@ public sealed class AuditorTests(AppFixture app)
         await page.WaitForURLAsync("**/account/login-2fa**");
         await page.GetByLabel("验证码").FillAsync(await app.Factory.NextCodeAsync("admin", app.Factory.AuthenticatorKey("admin")));
         await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync("**/projects**");
+        // The administrator lands on user management.
+        await page.WaitForURLAsync("**/users");
         await page.GotoAsync("/users");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "supervisor", Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "17-users.png"), FullPage = true });

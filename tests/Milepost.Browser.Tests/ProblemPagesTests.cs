@@ -37,6 +37,7 @@ public sealed class ProblemPagesTests(AppFixture app)
     public async Task Owner_raises_a_problem_from_its_project_and_is_told_what_is_missing()
     {
         var page = await app.SignInAsync("owner");
+        await page.GotoAsync("/projects");
         await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "岷江综合客运枢纽", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "问题" }).First.ClickAsync();

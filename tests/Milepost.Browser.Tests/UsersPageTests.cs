@@ -116,7 +116,8 @@ public sealed partial class UsersPageTests(AppFixture app)
         await page.WaitForURLAsync("**/account/login-2fa**");
         await page.GetByLabel("验证码").FillAsync(await app.Factory.NextCodeAsync(user, app.Factory.AuthenticatorKey(user)));
         await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync("**/projects**");
+        // The administrators land on user management (the dashboard is for the business roles).
+        await page.WaitForURLAsync("**/users");
         return page;
     }
 }

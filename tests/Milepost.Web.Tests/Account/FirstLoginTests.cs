@@ -53,7 +53,8 @@ public sealed class FirstLoginTests : IAsyncLifetime
 
         var done = await Change(client, Generated, Chosen, Chosen);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Equal("/projects", MilepostFactory.RedirectPath(done));
+        // Then to 挂图作战, where the office's work starts.
+        Assert.Equal("/", MilepostFactory.RedirectPath(done));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/change-password")).StatusCode); // still there, voluntarily
 

@@ -61,7 +61,8 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var wrongEnroll = await PostCode(client, "/account/two-factor", "two-factor", WrongCode(key));
         Assert.Contains("验证码不正确", await wrongEnroll.Content.ReadAsStringAsync());
         var enrolled = await PostCode(client, "/account/two-factor", "two-factor", TestTotp.Code(key, TestTotp.CurrentStep));
-        Assert.Equal("/projects", MilepostFactory.RedirectPath(enrolled));
+        // The auditor's home is the audit trail.
+        Assert.Equal("/audit", MilepostFactory.RedirectPath(enrolled));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/projects")).StatusCode);
 
         // From now on the password alone gives no auth cookie.
@@ -78,7 +79,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         // The enrollment used the current step's code; the next step's code is the first unused one.
         var code = TestTotp.Code(key, TestTotp.CurrentStep + 1);
         var signedIn = await PostCode(second, "/account/login-2fa", "login-2fa", code);
-        Assert.Equal("/projects", MilepostFactory.RedirectPath(signedIn));
+        Assert.Equal("/audit", MilepostFactory.RedirectPath(signedIn));
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/projects")).StatusCode);
 
         // The same code again, from another client: refused.

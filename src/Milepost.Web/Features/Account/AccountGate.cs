@@ -22,6 +22,18 @@ public static class AccountGate
     /// <summary>The roles that must sign in with a second factor (三员: GB 8.1.4.1d).</summary>
     public static readonly string[] TwoFactorRoles = [Roles.SystemAdmin, Roles.SecurityAdmin, Roles.Auditor];
 
+    /// <summary>
+    /// Where an account lands after signing in: 挂图作战 (the dashboard) for the business roles, the audit trail for the
+    /// auditor, user management for the administrators, who may not read the dashboard.
+    /// </summary>
+    public static string HomeFor(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet();
+        if (held.Overlaps([Roles.Supervisor, Roles.Leader, Roles.Department, Roles.Owner])) return "/";
+        if (held.Contains(Roles.Auditor)) return "/audit";
+        return held.Overlaps([Roles.SystemAdmin, Roles.SecurityAdmin]) ? "/users" : "/projects";
+    }
+
     /// <summary>The page an account must visit before any other, or null when it may go anywhere.</summary>
     public static string? PendingStep(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true ? null
