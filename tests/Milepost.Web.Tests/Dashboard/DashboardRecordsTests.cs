@@ -32,6 +32,24 @@ public sealed class DashboardRecordsTests(DashboardFixture fx) : IClassFixture<D
     }
 
     [Fact]
+    public async Task OverdueItems_LinkToPagesTheReaderMayOpen()
+    {
+        foreach (var (user, prefix) in new[] { ("supervisor", "/supervision/"), ("owner", "/projects/") })
+        {
+            var client = await fx.Factory.SignInAsync(user);
+            var rows = (await GetAsync<PageOf<RecordRow>>(client, $"/api/v1/dashboard/records/{RecordKinds.OverdueItems}")).Items;
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                Assert.StartsWith(prefix, row.Href);
+                // The owner's link opens (its own project), not 无权访问.
+                var page = await client.GetAsync(row.Href);
+                Assert.True(page.StatusCode == HttpStatusCode.OK, $"{user} {row.Href}: {(int)page.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task EveryCount_ListsAsManyRecordsAsTheTileSays_UnderEachFilter()
     {
         var (leader, programme, unit, division) = await DemoKeysAsync();

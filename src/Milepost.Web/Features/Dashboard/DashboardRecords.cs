@@ -56,6 +56,7 @@ public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, Projec
             warned = [.. (await dashboard.WarningLevelsAsync(projects, ct)).Where(x => x.Value == wanted).Select(x => x.Key)];
         }
 
+        var readsItems = actor.Is(Data.Roles.Supervisor) || actor.Is(Data.Roles.Leader) || actor.Is(Data.Roles.Department);
         IQueryable<RecordRow> rows = kind switch
         {
             RecordKinds.YearClass => ProjectRows(projects.Where(DashboardPredicates.OfClass(yearClass
@@ -76,7 +77,9 @@ public sealed class DashboardRecords(MilepostDb db, PortfolioClock clock, Projec
             RecordKinds.OverdueItems => db.SupervisionItems.AsNoTracking().Where(DashboardPredicates.ItemOverdue(today))
                 .Where(i => i.Projects.Any(x => ids.Contains(x.ProjectId)))
                 .OrderBy(i => i.Deadline).ThenBy(i => i.Id)
-                .Select(i => new RecordRow(i.Content, "/supervision/" + i.Id, null,
+                // The item pages are for the office, leaders and departments; an owner is sent to its project instead.
+                .Select(i => new RecordRow(i.Content, readsItems ? "/supervision/" + i.Id
+                        : "/projects/" + i.Projects.Where(x => ids.Contains(x.ProjectId)).OrderBy(x => x.ProjectId).Select(x => x.ProjectId).First(), null,
                     db.Projects.Where(p => i.Projects.Select(x => x.ProjectId).Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Name).FirstOrDefault(),
                     db.Units.Where(u => u.Id == i.LeadUnitId).Select(u => u.Name).FirstOrDefault(), i.Deadline, null)),
             _ => throw new NotFoundException("count"),
