@@ -36,6 +36,21 @@ public sealed class ScreenTests(AppFixture app)
         """);
 
     [Fact]
+    public async Task The_wall_display_in_English_fits_1920x1080_too()
+    {
+        var page = await app.SignInAsync("supervisor");
+        await page.SetViewportSizeAsync(1920, 1080);
+        // The culture switch sends the browser back to the screen with the English cookie.
+        await GoAsync(page, "/culture?c=en&r=" + Uri.EscapeDataString("/screen?rotate=0"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "岷江市 key projects" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("screen-laggards").Locator("li").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("map-point").First).ToBeVisibleAsync();
+        Assert.True(await FitsAsync(page), "the English wall display has scroll bars at 1920×1080");
+        await page.ScreenshotAsync(new() { Path = Shot("92-screen-en.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_wall_display_fits_1920x1080_and_rotates_to_a_programme()
     {
         // The demo city comes with its outline, so the map is drawn over it.

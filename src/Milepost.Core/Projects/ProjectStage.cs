@@ -81,4 +81,14 @@ public static class StageNames
         ProjectYearClass.Preparing => "前期",
         _ => "其他",
     };
+
+    /// <summary>The year class in English words, not the enum's name ("NewStart").</summary>
+    public static string En(ProjectYearClass c) => c switch
+    {
+        ProjectYearClass.NewStart => "New starts",
+        ProjectYearClass.Continuing => "Continuing",
+        ProjectYearClass.Completing => "Completing",
+        ProjectYearClass.Preparing => "In preparation",
+        _ => "Other",
+    };
 }
