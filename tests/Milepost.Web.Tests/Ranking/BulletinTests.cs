@@ -159,6 +159,20 @@ public sealed class BulletinTests(BulletinFixture fx) : IClassFixture<BulletinFi
     public void XlsxNumbers_StayNumbers() => Assert.Equal(41.65m, BulletinXlsx.Cell(41.65m));
 
     [Fact]
+    public async Task EachDownload_IsAnExportInTheAuditTrail()
+    {
+        var dept = await fx.Factory.SignInAsync("dept");
+        foreach (var (url, kind) in new[] { ($"/ranking/publications/{fx.Id}/bulletin.xlsx", "bulletin"), ("/assessment/2020.xlsx", "assessment") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await dept.GetAsync(url)).StatusCode);
+            using var scope = fx.Factory.Services.CreateScope();
+            var last = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
+            Assert.Equal(("export", "Export", kind, "dept"), (last.Action, last.Entity, last.EntityId, last.Actor));
+            Assert.Contains("\"Bytes\":", last.After);
+        }
+    }
+
+    [Fact]
     public async Task AssessmentXlsx_ShowsEveryComponentOfEveryUnit_AsTheAssessmentComputesIt()
     {
         var owner = await fx.Factory.SignInAsync("owner");

@@ -30,17 +30,26 @@ public sealed class ExportService(MilepostDb db, PortfolioClock clock, ExportSou
         var data = await sources.GetAsync(actor, request, ct);
         var rows = await ExportTable.WriteAsync(output, format, csvEncoding, SheetName(data.Title), data.Columns, data.Rows, ct);
         var extension = format == ExportFormat.Xlsx ? "xlsx" : "csv";
+        var sequence = await RecordAsync(db, clock, actor, request.Kind, new
+        {
+            request.Kind, Format = extension, Encoding = format == ExportFormat.Csv ? csvEncoding.WebName : null,
+            Filters = request.Values.Where(v => v.Key != "encoding").ToDictionary(), Rows = rows,
+        }, ct);
+        return new ExportResult($"{data.Title}-{clock.Today:yyyy-MM-dd}.{extension}", rows, sequence);
+    }
+
+    /// <summary>
+    /// Records one download of business data as an "export" audit event (SECURITY.md 10), in its own transaction; the
+    /// lists' exports and the red-black list's bulletins and assessment files all go through here. Returns the event's sequence.
+    /// </summary>
+    public static async Task<long> RecordAsync(MilepostDb db, PortfolioClock clock, Actor actor, string kind, object details, CancellationToken ct)
+    {
         db.BeginCommand();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ev = await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, AuditAction, AuditEntity, request.Kind, null, null,
-            new
-            {
-                request.Kind, Format = extension, Encoding = format == ExportFormat.Csv ? csvEncoding.WebName : null,
-                Filters = request.Values.Where(v => v.Key != "encoding").ToDictionary(), Rows = rows,
-            }, ct);
+        var ev = await AuditTrail.AppendAsync(db, clock.UtcNow, actor.UserName, AuditAction, AuditEntity, kind, null, null, details, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ExportResult($"{data.Title}-{clock.Today:yyyy-MM-dd}.{extension}", rows, ev.Sequence);
+        return ev.Sequence;
     }
 
     /// <summary>A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ].</summary>

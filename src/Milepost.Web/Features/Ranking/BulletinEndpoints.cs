@@ -20,7 +20,8 @@ public static class BulletinEndpoints
 
     public static IEndpointRouteBuilder MapBulletins(this IEndpointRouteBuilder e)
     {
-        var files = e.MapGroup("").WithTags("Ranking").AddEndpointFilter(ProjectsApi.ErrorFilter);
+        // Bulk reads of business data like the lists' exports: the same per-user limit, and an audit event each.
+        var files = e.MapGroup("").WithTags("Ranking").AddEndpointFilter(ProjectsApi.ErrorFilter).RequireRateLimiting(Ledger.ExportEndpoints.RateLimitPolicy);
         files.MapGet("/ranking/publications/{id:long}/bulletin.docx", (long id, [AsParameters] Deps d, ClaimsPrincipal user, CancellationToken ct) =>
             FileAsync(d, user, id, "docx", Docx, BulletinDocx.Write, ct));
         files.MapGet("/ranking/publications/{id:long}/bulletin.xlsx", (long id, [AsParameters] Deps d, ClaimsPrincipal user, CancellationToken ct) =>
@@ -38,13 +39,17 @@ public static class BulletinEndpoints
         var actor = Actor.From(user);
         RankingQueries.RequireReader(actor);
         if (await BulletinModel.LoadAsync(d.Queries, d.Db, d.Clock, d.Options, actor, id, ct) is not { } model) return TypedResults.NotFound();
+        var bytes = write(model);
+        await Ledger.ExportService.RecordAsync(d.Db, d.Clock, actor, "bulletin", new { Kind = "bulletin", Publication = id, Format = extension, Bytes = bytes.Length }, ct);
         // TypedResults.File writes both filename (ASCII fallback) and filename* (RFC 5987, UTF-8) for the Chinese name.
-        return TypedResults.File(write(model), contentType, model.FileName(extension));
+        return TypedResults.File(bytes, contentType, model.FileName(extension));
     }
 
-    private static async Task<FileContentHttpResult> Assessment(int year, RankingQueries q, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Assessment(int year, [AsParameters] Deps d, ClaimsPrincipal user, CancellationToken ct)
     {
-        var view = await q.AssessmentAsync(Actor.From(user), year, ct);
-        return TypedResults.File(AssessmentXlsx.Write(view), Xlsx, Lang.T($"{year}年度重点项目责任单位考核.xlsx", $"assessment-{year}.xlsx"));
+        var actor = Actor.From(user);
+        var bytes = AssessmentXlsx.Write(await d.Queries.AssessmentAsync(actor, year, ct));
+        await Ledger.ExportService.RecordAsync(d.Db, d.Clock, actor, "assessment", new { Kind = "assessment", Year = year, Format = "xlsx", Bytes = bytes.Length }, ct);
+        return TypedResults.File(bytes, Xlsx, Lang.T($"{year}年度重点项目责任单位考核.xlsx", $"assessment-{year}.xlsx"));
     }
 }
