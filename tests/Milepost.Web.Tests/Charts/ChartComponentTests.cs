@@ -12,14 +12,8 @@ namespace Milepost.Web.Tests.Charts;
 /// <summary>The chart components rendered to HTML as the server sends them (and as they print): what they draw and write.</summary>
 public sealed class ChartComponentTests
 {
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("zh-CN");
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            System.Net.WebUtility.HtmlDecode((await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString()));
-    }
+    private static Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
+        Infrastructure.ComponentHtml.RenderAsync<TComponent>(parameters);
 
     private static SCurvePoint[] Year(bool adjusted) => [.. Enumerable.Range(1, 12).Select(m => new SCurvePoint(m,
         PlannedBaseline: m * 1_000m, PlannedAdjusted: adjusted && m >= 6 ? m * 1_000m - 2_000 : m * 1_000m, Completed: m <= 5 ? m * 800m : null))];
