@@ -29,4 +29,32 @@ internal static class CliDatabase
         clock.Pin(asOf is null ? null : System.Text.Json.JsonSerializer.Deserialize<DateOnly>(asOf));
         return clock;
     }
+
+    /// <summary>
+    /// Runs a command in the language of <c>--lang</c> (zh, the default, or en) and puts the caller's back afterwards;
+    /// any other value is a usage error (exit 2).
+    /// </summary>
+    public static async Task<int> InLanguageAsync(string? lang, TextWriter stderr, Func<Task<int>> run)
+    {
+        if (lang is { } l && l != "zh" && l != "en")
+            return Fail(stderr, 2, $"--lang 只能是 zh 或 en，而不是“{l}”", $"--lang must be zh or en, not \"{l}\"");
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-CN");
+            return await run();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    /// <summary>Writes a failure in both languages to stderr (scripts and people read it) and returns its exit code.</summary>
+    public static int Fail(TextWriter stderr, int code, string zh, string en)
+    {
+        stderr.WriteLine(zh);
+        stderr.WriteLine(en);
+        return code;
+    }
 }

@@ -47,21 +47,8 @@ public static class ImportCommand
 
     internal sealed record Request(string File, bool DryRun, bool CreateMissing, string User, string? Lang, Kind What = Kind.Projects, bool Approve = false);
 
-    internal static async Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        try
-        {
-            if (request.Lang is { } l && l != "zh" && l != "en")
-                return Fail(stderr, 2, $"--lang 只能是 zh 或 en，而不是“{l}”", $"--lang must be zh or en, not \"{l}\"");
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Lang == "en" ? "en" : "zh-CN");
-            return await RunInCultureAsync(request, configArgs, stdout, stderr, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
-    }
+    internal static Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        CliDatabase.InLanguageAsync(request.Lang, stderr, () => RunInCultureAsync(request, configArgs, stdout, stderr, ct));
 
     private static async Task<int> RunInCultureAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
@@ -141,10 +128,5 @@ public static class ImportCommand
         public void Report(T value) => report(value);
     }
 
-    private static int Fail(TextWriter stderr, int code, string zh, string en)
-    {
-        stderr.WriteLine(zh);
-        stderr.WriteLine(en);
-        return code;
-    }
+    private static int Fail(TextWriter stderr, int code, string zh, string en) => CliDatabase.Fail(stderr, code, zh, en);
 }

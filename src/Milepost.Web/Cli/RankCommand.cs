@@ -44,21 +44,8 @@ public static class RankCommand
 
     internal sealed record Request(string? Month, bool Publish, string? User, string? Note, string? Lang);
 
-    internal static async Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        try
-        {
-            if (request.Lang is { } l && l != "zh" && l != "en")
-                return Usage(stderr, $"--lang 只能是 zh 或 en，而不是“{l}”", $"--lang must be zh or en, not \"{l}\"");
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Lang == "en" ? "en" : "zh-CN");
-            return await RunInCultureAsync(request, configArgs, stdout, stderr, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
-    }
+    internal static Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        CliDatabase.InLanguageAsync(request.Lang, stderr, () => RunInCultureAsync(request, configArgs, stdout, stderr, ct));
 
     private static async Task<int> RunInCultureAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
@@ -152,17 +139,7 @@ public static class RankCommand
         return actor.Is(Roles.Supervisor) ? actor : null;
     }
 
-    private static int Usage(TextWriter stderr, string zh, string en)
-    {
-        stderr.WriteLine(zh);
-        stderr.WriteLine(en);
-        return 2;
-    }
+    private static int Usage(TextWriter stderr, string zh, string en) => CliDatabase.Fail(stderr, 2, zh, en);
 
-    private static int Refused(TextWriter stderr, string zh, string en)
-    {
-        stderr.WriteLine(zh);
-        stderr.WriteLine(en);
-        return 3;
-    }
+    private static int Refused(TextWriter stderr, string zh, string en) => CliDatabase.Fail(stderr, 3, zh, en);
 }

@@ -31,25 +31,9 @@ public sealed class AuditCommandTests : IAsyncLifetime
         _dataDir.Delete(recursive: true);
     }
 
-    private (int Exit, string Out, string Err) Verify()
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int exit = MilepostCommandLine.Run([
-                "audit", "verify", "--Milepost:Database=sqlite", $"--ConnectionStrings:Milepost={_database.ConnectionString}",
-                $"--Milepost:DataDirectory={_dataDir.FullName}"]);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private (int Exit, string Out, string Err) Verify() => CliRun.Run(
+        "audit", "verify", "--Milepost:Database=sqlite", $"--ConnectionStrings:Milepost={_database.ConnectionString}",
+        $"--Milepost:DataDirectory={_dataDir.FullName}");
 
     private async Task AnchorAsync()
     {

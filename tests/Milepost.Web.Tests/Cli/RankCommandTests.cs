@@ -24,25 +24,7 @@ public sealed class RankCommandTests(RankCliFixture fx) : IClassFixture<RankCliF
 {
     private static readonly YearMonth May = new(2020, 5);
 
-    private (int Exit, string Out, string Err) Rank(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int exit = MilepostCommandLine.Run([
-                "rank", .. args, "--Milepost:Database=sqlite",
-                $"--ConnectionStrings:Milepost=Data Source={Path.Combine(fx.Factory.DataDirectory, "milepost.db")}"]);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private (int Exit, string Out, string Err) Rank(params string[] args) => CliRun.On(fx.Factory, ["rank", .. args]);
 
     private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> read)
     {

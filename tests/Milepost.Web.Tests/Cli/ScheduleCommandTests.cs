@@ -29,23 +29,7 @@ public sealed class ScheduleCommandTests : IDisposable
 
     private string OutputPath => Path.Combine(_dir.FullName, "schedule.csv");
 
-    private static (int Exit, string Out, string Err) Milepost(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int exit = MilepostCommandLine.Run(args);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Exit, string Out, string Err) Milepost(params string[] args) => CliRun.Run(args);
 
     // a (5 days) → b (3 days, lag 2) → c (milestone); target 2020-01-15.
     private const string Chain = """

@@ -27,25 +27,7 @@ public sealed class ExportCliFixture : IAsyncLifetime
 [Collection(ConsoleCollection.Name)]
 public sealed class ExportCommandTests(ExportCliFixture fx) : IClassFixture<ExportCliFixture>
 {
-    private (int Exit, string Out, string Err) Export(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int exit = MilepostCommandLine.Run([
-                "export", .. args, "--Milepost:Database=sqlite",
-                $"--ConnectionStrings:Milepost=Data Source={Path.Combine(fx.Factory.DataDirectory, "milepost.db")}"]);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private (int Exit, string Out, string Err) Export(params string[] args) => CliRun.On(fx.Factory, ["export", .. args]);
 
     private string PathOf(string name) => Path.Combine(fx.Folder, name);
 

@@ -23,25 +23,7 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
 
     private (int Exit, string Out, string Err) ImportReports(params string[] args) => Run("reports", args);
 
-    private (int Exit, string Out, string Err) Run(string kind, string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            int exit = MilepostCommandLine.Run([
-                "import", kind, .. args, "--Milepost:Database=sqlite",
-                $"--ConnectionStrings:Milepost=Data Source={Path.Combine(fx.Factory.DataDirectory, "milepost.db")}"]);
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private (int Exit, string Out, string Err) Run(string kind, string[] args) => CliRun.On(fx.Factory, ["import", kind, .. args]);
 
     private string Write(string name, byte[] bytes)
     {
