@@ -85,11 +85,8 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
         progress?.Report(new ImportProgress("read", rowsRead));
 
         var outcomes = plans.Select(p => new ImportRowOutcome(p.Line.RowNumber, p.Line.Name, p.Line.Code, p.Outcome, p.Changed, p.ProjectId)).ToList();
-        ImportResult Result(bool written, IReadOnlyList<ImportRowOutcome> rows) => new(read.Header.Sheet, dryRun, written, rowsRead,
-            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
-            rows.Count(r => r.Outcome == ImportOutcome.Unchanged), lookups.PendingNames(plans.Select(p => p.Refs)),
-            rows, [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column).Select(e => ImportErrorDto.From(e, read.Header, english))],
-            [.. warnings.Select(e => ImportErrorDto.From(e, read.Header, english))], null);
+        ImportResult Result(bool written, IReadOnlyList<ImportRowOutcome> rows) => ImportResult.Of(read.Header, dryRun, written, rowsRead,
+            lookups.PendingNames(plans.Select(p => p.Refs)), rows, errors, warnings, english);
         if (errors.Count > 0 || !read.Header.IsUsable) return Result(false, []) with { Rows = outcomes };
         if (dryRun) return Result(false, outcomes);
 

@@ -44,6 +44,15 @@ public sealed record ImportResult(
     string? ErrorToken)
 {
     public bool HasErrors => Errors.Count > 0;
+
+    /// <summary>The answer with its counts taken from <paramref name="rows"/>, errors in sheet order (row, then column).</summary>
+    public static ImportResult Of(LedgerHeader header, bool dryRun, bool written, int rowsRead, IReadOnlyList<string> createdLookups,
+        IReadOnlyList<ImportRowOutcome> rows, IEnumerable<LedgerError> errors, IEnumerable<LedgerError> warnings, bool english) =>
+        new(header.Sheet, dryRun, written, rowsRead,
+            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
+            rows.Count(r => r.Outcome == ImportOutcome.Unchanged), createdLookups, rows,
+            [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column).Select(e => ImportErrorDto.From(e, header, english))],
+            [.. warnings.Select(e => ImportErrorDto.From(e, header, english))], null);
 }
 
 /// <summary>Reported while an import runs: the rows read so far, then the writing.</summary>

@@ -70,11 +70,9 @@ public sealed class ReportImport(MilepostDb db, PortfolioClock clock, ReportQuer
 
         var plans = await PlanAsync(rows, header, approve, errors, ct);
         var outcomes = plans.Select(p => p.Outcome(null)).OrderBy(o => o.Row).ToList();
-        ImportResult Result(bool written, IReadOnlyList<ImportRowOutcome> done) => new(header.Sheet, dryRun, written, rowsRead,
-            done.Count(r => r.Outcome == ImportOutcome.Created), done.Count(r => r.Outcome == ImportOutcome.Updated),
-            done.Count(r => r.Outcome == ImportOutcome.Unchanged), [], done,
-            [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column).Select(e => ImportErrorDto.From(e, header, english))],
-            [.. warnings.OrderBy(e => e.Row).Select(e => ImportErrorDto.From(e, header, english))], null);
+        // Warnings come in sheet order already: the header's, then each row's as it is read.
+        ImportResult Result(bool written, IReadOnlyList<ImportRowOutcome> done) =>
+            ImportResult.Of(header, dryRun, written, rowsRead, [], done, errors, warnings, english);
         if (errors.Count > 0 || !header.IsUsable) return Result(false, []) with { Rows = outcomes };
         if (dryRun) return Result(false, outcomes);
         return Result(true, await ImportErrorKinds.UnlessChangedAsync(() => WriteAsync(actor, plans, approve, progress, ct)));
