@@ -28,6 +28,7 @@ public abstract class MilepostDb(DbContextOptions options, IAuditOrigin? origin 
     public DbSet<ProjectLeader> ProjectLeaders => Set<ProjectLeader>();
     public DbSet<ProjectFunding> ProjectFunding => Set<ProjectFunding>();
     public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+    public DbSet<OpeningBalance> OpeningBalances => Set<OpeningBalance>();
     public DbSet<LifecycleTransition> LifecycleTransitions => Set<LifecycleTransition>();
     public DbSet<TimeNode> TimeNodes => Set<TimeNode>();
     public DbSet<NodeDependency> NodeDependencies => Set<NodeDependency>();

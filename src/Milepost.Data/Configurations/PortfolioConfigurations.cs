@@ -12,6 +12,8 @@ public sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
         e.Property(x => x.Code).HasMaxLength(6);
         e.Property(x => x.ParentCode).HasMaxLength(6);
         e.Property(x => x.Name).HasMaxLength(100);
+        e.Ignore(x => x.Level);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Division>().WithMany().HasForeignKey(x => x.ParentCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -22,6 +24,8 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
     {
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Aliases).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.DivisionCode, x.Name }).IsUnique();
         e.HasOne(x => x.LeadLeader).WithMany().HasForeignKey(x => x.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -33,6 +37,8 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.NameEn).HasMaxLength(50);
+        e.Property(x => x.Aliases).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.Name).IsUnique();
     }
 }
@@ -43,8 +49,12 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     {
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.ShortName).HasMaxLength(50);
         e.Property(x => x.ContactPhone).HasMaxLength(30);
+        e.Property(x => x.Aliases).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.DivisionCode, x.Name }).IsUnique();
+        e.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -55,6 +65,9 @@ public sealed class LeaderConfiguration : IEntityTypeConfiguration<Leader>
         e.Property(x => x.DivisionCode).HasMaxLength(6);
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.Title).HasMaxLength(100);
+        e.Property(x => x.Fields).HasMaxLength(200);
+        e.Property(x => x.Aliases).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => new { x.DivisionCode, x.Precedence });
     }
 }

@@ -75,3 +75,13 @@ public sealed class LifecycleTransitionConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.ProjectId, x.Date });
     }
 }
+
+public sealed class OpeningBalanceConfiguration : IEntityTypeConfiguration<OpeningBalance>
+{
+    public void Configure(EntityTypeBuilder<OpeningBalance> e)
+    {
+        e.HasKey(x => x.ProjectId);
+        e.Property(x => x.DivisionCode).HasMaxLength(6);
+        e.HasOne<Project>().WithOne().HasForeignKey<OpeningBalance>(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -293,6 +293,13 @@ namespace Milepost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -304,6 +311,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -319,6 +330,9 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -327,6 +341,10 @@ namespace Milepost.Data.Migrations.Postgres
                     b.Property<string>("ParentCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Code");
 
@@ -343,6 +361,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -352,6 +374,19 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("InOfficeFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InOfficeTo")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -365,6 +400,10 @@ namespace Milepost.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -381,10 +420,17 @@ namespace Milepost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("LeadLeaderId")
                         .HasColumnType("bigint");
@@ -396,6 +442,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -415,6 +465,10 @@ namespace Milepost.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ContactPerson")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -428,6 +482,9 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -438,7 +495,20 @@ namespace Milepost.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("DivisionCode", "Name")
                         .IsUnique();
@@ -691,6 +761,33 @@ namespace Milepost.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "Date");
 
                     b.ToTable("LifecycleTransitions");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Projects.OpeningBalance", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CompletedBeforeYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CompletedInYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Through")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("OpeningBalances");
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.Project", b =>
@@ -1750,6 +1847,14 @@ namespace Milepost.Data.Migrations.Postgres
                     b.Navigation("LeadLeader");
                 });
 
+            modelBuilder.Entity("Milepost.Core.Portfolio.Unit", b =>
+                {
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Milepost.Core.Problems.Problem", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Leader", null)
@@ -1818,6 +1923,15 @@ namespace Milepost.Data.Migrations.Postgres
                         .WithMany("Transitions")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Projects.OpeningBalance", b =>
+                {
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Milepost.Core.Projects.OpeningBalance", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

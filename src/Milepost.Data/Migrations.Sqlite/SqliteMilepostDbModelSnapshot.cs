@@ -280,6 +280,13 @@ namespace Milepost.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -290,6 +297,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -306,6 +317,9 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -314,6 +328,10 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.Property<string>("ParentCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -328,6 +346,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -337,6 +359,19 @@ namespace Milepost.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InOfficeFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InOfficeTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -351,6 +386,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DivisionCode", "Precedence");
@@ -364,10 +403,17 @@ namespace Milepost.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LeadLeaderId")
                         .HasColumnType("INTEGER");
@@ -378,6 +424,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -396,6 +446,10 @@ namespace Milepost.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactPerson")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -409,6 +463,9 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -419,7 +476,20 @@ namespace Milepost.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("DivisionCode", "Name")
                         .IsUnique();
@@ -664,6 +734,33 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "Date");
 
                     b.ToTable("LifecycleTransitions");
+                });
+
+            modelBuilder.Entity("Milepost.Core.Projects.OpeningBalance", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedBeforeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedInYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Through")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("OpeningBalances");
                 });
 
             modelBuilder.Entity("Milepost.Core.Projects.Project", b =>
@@ -1699,6 +1796,14 @@ namespace Milepost.Data.Migrations.Sqlite
                     b.Navigation("LeadLeader");
                 });
 
+            modelBuilder.Entity("Milepost.Core.Portfolio.Unit", b =>
+                {
+                    b.HasOne("Milepost.Core.Portfolio.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Milepost.Core.Problems.Problem", b =>
                 {
                     b.HasOne("Milepost.Core.Portfolio.Leader", null)
@@ -1767,6 +1872,15 @@ namespace Milepost.Data.Migrations.Sqlite
                         .WithMany("Transitions")
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Milepost.Core.Projects.OpeningBalance", b =>
+                {
+                    b.HasOne("Milepost.Core.Projects.Project", null)
+                        .WithOne()
+                        .HasForeignKey("Milepost.Core.Projects.OpeningBalance", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
