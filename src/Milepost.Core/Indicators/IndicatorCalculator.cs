@@ -15,9 +15,10 @@ public static class IndicatorCalculator
     public static ProjectIndicators Compute(ProjectFacts facts, YearMonth asOf)
     {
         var year = asOf.Year;
-        var counting = CountingReports(facts.Reports, asOf);
+        var counting = CountingReports(facts.Reports, asOf, facts.Opening);
 
-        var ytd = Money.Sum(counting.Where(r => r.Month.Year == year).Select(r => r.Completed));
+        var ytd = Money.Sum(counting.Where(r => r.Month.Year == year).Select(r => r.Completed))
+            + (facts.Opening?.YearToDate(asOf) ?? Money.Zero);
         var completionRate = Money.Ratio(ytd, facts.AnnualPlan);
         var (expectedToDate, expected) = ExpectedOf(facts.AnnualPlan, facts.MonthlyPlan, asOf);
         decimal? lag = completionRate is { } c && expected is { } e ? (c - e) * 100 : null;
@@ -33,7 +34,7 @@ public static class IndicatorCalculator
         var totalWan = facts.TotalInvestment.Wan;
         decimal? pv = plannedToDate is { } p ? totalWan * p / 100 : null;
         decimal? ev = reportedProgress is { } r ? totalWan * r / 100 : null;
-        var ac = Money.Sum(counting.Select(x => x.Completed));
+        var ac = Money.Sum(counting.Select(x => x.Completed)) + (facts.Opening?.Cumulative(asOf) ?? Money.Zero);
         decimal? spi = ev is { } evv && pv is { } pvv && pvv != 0 ? evv / pvv : null;
         decimal? cpi = ev is { } evc && ac.Yuan != 0 ? evc / ac.Wan : null;
 
@@ -70,16 +71,17 @@ public static class IndicatorCalculator
 
     /// <summary>
     /// The one figure that counts for each month up to <paramref name="asOf"/>, in month order:
-    /// the approved one with the highest revision, else the submitted one with the highest revision.
+    /// the approved one with the highest revision, else the submitted one with the highest revision;
+    /// none for a month that <paramref name="opening"/> covers.
     /// </summary>
     /// <remarks>A plain loop (a project has a handful of figures a year): the province-scale ranking runs it per project.
     /// Among equals (same approval, same revision) the first given stands.</remarks>
-    public static IReadOnlyList<ReportFigure> CountingReports(IEnumerable<ReportFigure> reports, YearMonth asOf)
+    public static IReadOnlyList<ReportFigure> CountingReports(IEnumerable<ReportFigure> reports, YearMonth asOf, OpeningFigure? opening = null)
     {
         var best = new List<ReportFigure>();
         foreach (var r in reports)
         {
-            if (!r.Counts || r.Month > asOf) continue;
+            if (!r.Counts || r.Month > asOf || !OpeningFigure.Owes(opening, r.Month)) continue;
             var i = best.FindIndex(b => b.Month == r.Month);
             if (i < 0) best.Add(r);
             else if ((r.Approved && !best[i].Approved) || (r.Approved == best[i].Approved && r.Revision > best[i].Revision)) best[i] = r;

@@ -57,7 +57,8 @@ public sealed record FundsFigure(FundingSource Source, Money Received, YearMonth
 /// <param name="PlannedProgressPercent">Planned physical progress at the end of Y, per cent 0..100; null when not set.</param>
 /// <param name="Reports">
 /// The monthly reports to date, of Y and of earlier years: the year-to-date figures use the months of Y only,
-/// while the earned-value figures (AC, EV, progress at the start of Y) use every month given.
+/// while the earned-value figures (AC, EV, progress at the start of Y) use every month given. Reports of months the
+/// <see cref="Opening"/> covers do not count.
 /// </param>
 /// <param name="Nodes">The project's time nodes.</param>
 /// <param name="Funds">Funds received to date by source.</param>
@@ -82,6 +83,9 @@ public sealed record ProjectFacts(
     public decimal? PlannedProgressPercent { get; init => field = CheckProgress(value); } = CheckProgress(PlannedProgressPercent);
 
     public bool HasMonthlyPlan => MonthlyPlan.Count == 12;
+
+    /// <summary>The opening balance the project joined with (ledger import), or null: see <see cref="OpeningFigure"/>.</summary>
+    public OpeningFigure? Opening { get; init; }
 
     private static IReadOnlyList<Money> CheckMonths(IReadOnlyList<Money> months) => months.Count is 0 or 12 ? months
         : throw new ArgumentException($"a monthly plan has 12 months or none, not {months.Count}", nameof(MonthlyPlan));

@@ -56,7 +56,7 @@ public static class RankingCalculator
         var nodes = Round(s.NodeWeight * (p.NodeOnTimeRatio ?? 1m));
         var report = p.Report switch
         {
-            ReportTimeliness.OnTime => s.ReportOnTimePoints,
+            ReportTimeliness.OnTime or ReportTimeliness.Opening => s.ReportOnTimePoints,
             ReportTimeliness.Late => s.ReportLatePoints,
             _ => 0m,
         };

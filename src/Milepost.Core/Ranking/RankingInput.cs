@@ -11,6 +11,11 @@ public enum ReportTimeliness
     Late,
     /// <summary>Not submitted.</summary>
     Missing,
+    /// <summary>
+    /// The month is covered by the project's opening balance (it joined later with its figures from the ledger): it owes
+    /// no report and scores as on time, since the office holds its figures (SPEC §4.1, opening balance).
+    /// </summary>
+    Opening,
 }
 
 /// <summary>Why a supervisor took a project off a month's list (SPEC §4.4); the reason is published with the list.</summary>

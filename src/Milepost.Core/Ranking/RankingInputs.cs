@@ -28,11 +28,13 @@ public static class RankingInputs
         var indicators = IndicatorCalculator.Compute(facts, month);
         var firstSubmission = FirstSubmission(facts.Reports, month, asOf);
         var due = DueDate(month, reportDueDay);
-        var timeliness = firstSubmission is not { } first ? ReportTimeliness.Missing
+        var timeliness = !OpeningFigure.Owes(facts.Opening, month) ? ReportTimeliness.Opening
+            : firstSubmission is not { } first ? ReportTimeliness.Missing
             : first <= due ? ReportTimeliness.OnTime : ReportTimeliness.Late;
 
+        // Months the opening balance covers were before the project joined: they end the run of missing months.
         var missing = 0;
-        for (var k = month; k.Year == month.Year && FirstSubmission(facts.Reports, k, asOf) is null; k = k.Previous())
+        for (var k = month; k.Year == month.Year && OpeningFigure.Owes(facts.Opening, k) && FirstSubmission(facts.Reports, k, asOf) is null; k = k.Previous())
         {
             missing++;
             if (k.Month == 1) break;
@@ -51,7 +53,7 @@ public static class RankingInputs
 
         return new RankingInput(facts.ProjectId, code, name, unitId, unitName, facts.AnnualPlan, indicators.YtdCompleted,
             indicators.CompletionRate, indicators.Expected, indicators.NodeOnTimeRatio, indicators.NodesDue, indicators.NodesOnTime,
-            indicators.NodesLate, timeliness, timeliness == ReportTimeliness.Missing ? null : firstSubmission,
+            indicators.NodesLate, timeliness, timeliness is ReportTimeliness.Missing or ReportTimeliness.Opening ? null : firstSubmission,
             missing, worst?.Name, overdueDays, cancelled);
     }
 

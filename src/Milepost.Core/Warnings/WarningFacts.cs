@@ -26,9 +26,11 @@ public sealed record WarningProblem(long Id, string Title, DateOnly? Deadline, b
 /// correction does not make it late); an approved figure without a date counts as submitted on time.
 /// </param>
 /// <param name="ReportRequired">False for a project that owes no monthly report (e.g. not yet in the reporting list); the report rules are then skipped.</param>
+/// <param name="Opening">The project's opening balance: a month it covers owes no report (<see cref="OpeningFigure.Owes"/>).</param>
 public sealed record WarningFacts(
     decimal? LagPoints,
     IReadOnlyList<WarningNode> Nodes,
     IReadOnlyList<WarningProblem> Problems,
     IReadOnlyList<ReportFigure> Reports,
-    bool ReportRequired = true);
+    bool ReportRequired = true,
+    OpeningFigure? Opening = null);

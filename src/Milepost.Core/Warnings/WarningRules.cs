@@ -37,7 +37,7 @@ public static class WarningRules
             if (Node(node, asOf, settings) is { } r) reasons.Add(r);
         foreach (var problem in facts.Problems)
             if (Problem(problem, asOf, settings) is { } r) reasons.Add(r);
-        if (facts.ReportRequired && Report(facts.Reports, asOf, settings) is { } report) reasons.Add(report);
+        if (facts.ReportRequired && OpeningFigure.Owes(facts.Opening, YearMonth.Of(asOf).Previous()) && Report(facts.Reports, asOf, settings) is { } report) reasons.Add(report);
 
         if (reasons.Count == 0) return WarningResult.Green;
         var ordered = reasons.OrderByDescending(r => r.Level).ToList();

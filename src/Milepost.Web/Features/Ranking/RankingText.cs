@@ -25,6 +25,7 @@ public static class RankingText
     {
         ReportTimeliness.OnTime => Lang.T("按时报送", "On time"),
         ReportTimeliness.Late => Lang.T("迟报", "Late"),
+        ReportTimeliness.Opening => Lang.T("期初数据（入库前月份）", "Opening balance (before joining)"),
         _ => Lang.T("未报送", "Missing"),
     };
 
