@@ -1,3 +1,5 @@
+using Milepost.Core.Indicators;
+
 namespace Milepost.Core.Projects;
 
 /// <summary>
@@ -19,4 +21,7 @@ public class OpeningBalance
     public Money? CompletedInYear { get; set; }
     /// <summary>When it was recorded (UTC).</summary>
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>As the indicators read it: an amount the ledger did not give counts as nothing.</summary>
+    public OpeningFigure ToFigure() => new(Through, CompletedBeforeYear ?? Money.Zero, CompletedInYear ?? Money.Zero);
 }

@@ -59,10 +59,11 @@ public static class ReportRules
     /// month of the same year, the one report that counts (approved with the highest revision, else the submitted one,
     /// as the indicators take it). Drafts, returned reports and superseded revisions never add.
     /// </summary>
-    public static Money YearToDate(IEnumerable<ReportFigure> others, YearMonth month, Money thisMonth)
+    /// <remarks>With an <paramref name="opening"/> balance, its share of the year counts as the indicators count it.</remarks>
+    public static Money YearToDate(IEnumerable<ReportFigure> others, YearMonth month, Money thisMonth, OpeningFigure? opening = null)
     {
-        var earlier = IndicatorCalculator.CountingReports(others.Where(r => r.Month.Year == month.Year && r.Month < month), month);
-        return Money.Sum(earlier.Select(r => r.Completed)) + thisMonth;
+        var earlier = IndicatorCalculator.CountingReports(others.Where(r => r.Month.Year == month.Year && r.Month < month), month, opening);
+        return Money.Sum(earlier.Select(r => r.Completed)) + thisMonth + (opening?.YearToDate(month) ?? Money.Zero);
     }
 
     /// <summary>Year-to-date over the year's plan; null when there is no plan (never shown as 0%).</summary>

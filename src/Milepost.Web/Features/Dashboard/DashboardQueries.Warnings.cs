@@ -22,13 +22,15 @@ public sealed partial class DashboardQueries
     internal async Task<Dictionary<long, WarningLevel>> WarningLevelsAsync(IQueryable<Project> q, CancellationToken ct = default)
     {
         var projects = await q.Select(p => new WarningSubject(p.Id, p.Stage, p.TotalInvestment)).ToListAsync(ct);
-        return await WarningLevelsAsync(q.Select(p => p.Id), projects, null, null, ct);
+        return await WarningLevelsAsync(q.Select(p => p.Id), projects, null, null, null, ct);
     }
 
     /// <param name="plans">The annual plans of the as-of month's year when the caller has them, else null to read them.</param>
-    /// <param name="ytd">Completed to the as-of month of that year (counting a submitted report only with its time), or null.</param>
+    /// <param name="ytd">Completed to the as-of month of that year (counting a submitted report only with its time, opening balances included), or null.</param>
+    /// <param name="openings">The opening balances of the projects when the caller has them, else null to read them.</param>
     private async Task<Dictionary<long, WarningLevel>> WarningLevelsAsync(IQueryable<long> ids, IEnumerable<WarningSubject> projects,
-        IReadOnlyDictionary<long, PlanFacts>? plans, IReadOnlyDictionary<long, long>? ytd, CancellationToken ct)
+        IReadOnlyDictionary<long, PlanFacts>? plans, IReadOnlyDictionary<long, long>? ytd, IReadOnlyDictionary<long, OpeningFigure>? openings,
+        CancellationToken ct)
     {
         var today = clock.Today;
         var asOf = status.AsOfMonth;   // the month of the indicators, and the last closed month the report rules look at
@@ -37,10 +39,16 @@ public sealed partial class DashboardQueries
         plans ??= await db.AnnualPlans.AsNoTracking().Where(a => a.Year == asOf.Year && ids.Contains(a.ProjectId))
             .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
             .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
-        ytd ??= await CountingReports(new YearMonth(asOf.Year, 1), asOf, submissionKnown: true).Where(r => ids.Contains(r.ProjectId))
-            .GroupBy(r => r.ProjectId)
-            .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
-            .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
+        openings ??= await OpeningFigures.ForAsync(db, ids, ct);
+        if (ytd is null)
+        {
+            var sums = await CountingReports(new YearMonth(asOf.Year, 1), asOf, submissionKnown: true).Where(r => ids.Contains(r.ProjectId))
+                .GroupBy(r => r.ProjectId)
+                .Select(g => new { g.Key, Yuan = g.Sum(r => (long)(object)r.CompletedInvestment) })
+                .ToDictionaryAsync(x => x.Key, x => x.Yuan, ct);
+            foreach (var (id, o) in openings) sums[id] = sums.GetValueOrDefault(id) + o.YearToDate(asOf).Yuan;
+            ytd = sums;
+        }
         // A node later than the due-soon window cannot warn; of the rest, the earliest is the most severe.
         var dueSoonEnd = today.AddDays(rules.DueSoonDays);
         var nodes = await db.TimeNodes.AsNoTracking()
@@ -71,7 +79,7 @@ public sealed partial class DashboardQueries
                 nodes.GetValueOrDefault(p.Id) is { } node ? [new WarningNode(0, "", node, null)] : [],
                 problems.GetValueOrDefault(p.Id) is { } deadline ? [new WarningProblem(0, "", deadline, IsOpen: true)] : [],
                 report,
-                ReportRequired: Projects.ProjectStatusService.OwesReport(plan?.Planned, p.Stage));
+                ReportRequired: Projects.ProjectStatusService.OwesReport(plan?.Planned, p.Stage), Opening: openings.GetValueOrDefault(p.Id));
             levels[p.Id] = WarningRules.Evaluate(facts, today, rules).Level;
         }
         return levels;

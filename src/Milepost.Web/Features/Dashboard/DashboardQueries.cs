@@ -74,11 +74,21 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             }
         }
 
+        // Projects that joined with an opening balance: its year-to-date share as of the month (and of the warnings' month).
+        var openings = await OpeningFigures.ForAsync(db, ids, ct);
+        foreach (var (id, o) in openings)
+        {
+            var share = o.YearToDate(new YearMonth(year, month)).Yuan;
+            ytdByProject[id] = ytdByProject.GetValueOrDefault(id) + share;
+            if (share != 0) ytdByMonth[o.Through.Month] = ytdByMonth.GetValueOrDefault(o.Through.Month) + share;
+            if (current) warningYtd[id] = warningYtd.GetValueOrDefault(id) + o.YearToDate(asOf).Yuan;
+        }
+
         var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
         // The warnings' lag counts a submitted report only with its submission time (ReportFigure.Counts); while every
         // counted one has it, both ways pick the same report of each month and the sums above can serve.
         var warnings = await WarningLevelsAsync(ids, rows.Select(r => new WarningSubject(r.Id, r.Stage, r.TotalInvestment)),
-            current ? plans : null, current && !untimed ? warningYtd : null, ct);
+            current ? plans : null, current && !untimed ? warningYtd : null, openings, ct);
 
         var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
         var scurve = SCurve(plans.Values, ytdByMonth, month);
@@ -107,7 +117,9 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
     /// in the indicators of the project pages (ReportFigure.Counts); the dashboard's own sums have always counted it.
     /// </summary>
     private IQueryable<MonthlyReport> CountingReports(YearMonth from, YearMonth to, bool submissionKnown = false) =>
-        db.MonthlyReports.AsNoTracking().Where(r => r.Month >= from && r.Month <= to && (
+        db.MonthlyReports.AsNoTracking().Where(r => r.Month >= from && r.Month <= to
+            // A month an opening balance covers counts through the opening (OpeningFigure), never through a report.
+            && !db.OpeningBalances.Any(o => o.ProjectId == r.ProjectId && o.Through >= r.Month) && (
             (r.State == ReportState.Approved
              && !db.MonthlyReports.Any(o => o.ProjectId == r.ProjectId && o.Month == r.Month && o.State == ReportState.Approved
                                             && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))

@@ -49,6 +49,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
             .Select(n => new { n.ProjectId, n.Id, n.Name, n.PlannedFinish, n.ActualFinish, n.Weight }).ToListAsync(ct)).ToLookup(n => n.ProjectId);
         var problems = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.ProjectId))
             .Select(p => new { p.ProjectId, p.Id, p.Description, p.Deadline, p.State }).ToListAsync(ct)).ToLookup(p => p.ProjectId);
+        var openings = await OpeningFigures.ForAsync(db, ids, ct);
 
         var result = new Dictionary<long, ProjectStatusView>();
         foreach (var p in projects)
@@ -60,7 +61,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 figures,
                 nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(),
                 CountingFunds(reports[p.Id], funds),
-                p.Stage, p.ClassFor(year), p.ActualStart);
+                p.Stage, p.ClassFor(year), p.ActualStart) { Opening = openings.GetValueOrDefault(p.Id) };
             var indicators = IndicatorCalculator.Compute(facts, asOf);
             var warningFacts = new WarningFacts(
                 indicators.LagPoints,
@@ -68,7 +69,7 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 problems[p.Id].Select(x => new WarningProblem(x.Id, x.Description, x.Deadline,
                     x.State is Core.Problems.ProblemState.Open or Core.Problems.ProblemState.InProgress)).ToList(),
                 figures,
-                ReportRequired: OwesReport(plan?.PlannedInvestment, p.Stage));
+                ReportRequired: OwesReport(plan?.PlannedInvestment, p.Stage), Opening: facts.Opening);
             result[p.Id] = new ProjectStatusView(facts, indicators, WarningRules.Evaluate(warningFacts, today, warningSettings));
         }
         return result;

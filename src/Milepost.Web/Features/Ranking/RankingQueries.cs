@@ -152,6 +152,7 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
                 .Select(n => new { n.ProjectId, n.Name, n.PlannedFinish, n.ActualFinish, n.Weight }).ToListAsync(ct))
             .ToLookup(n => n.ProjectId);
         var planOf = plans.ToDictionary(p => p.ProjectId);
+        var openings = await OpeningFigures.ForAsync(db, db.AnnualPlans.Where(a => a.Year == year).Select(a => a.ProjectId), ct);
 
         var inputs = new List<RankingInput>(projects.Count);
         foreach (var p in projects.Where(p => planned.Contains(p.Id)))
@@ -161,7 +162,7 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
                 r.State == ReportState.Approved, SubmittedOn(r.State, r.SubmittedAt, today), r.Revision)).ToList();
             var facts = new ProjectFacts(p.Id, p.TotalInvestment, plan.PlannedInvestment, plan.MonthlyPlan ?? [], plan.PlannedProgressPercent,
                 figures, nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(), [],
-                p.Stage, ProjectYearClass.Continuing, p.ActualStart);
+                p.Stage, ProjectYearClass.Continuing, p.ActualStart) { Opening = openings.GetValueOrDefault(p.Id) };
             inputs.Add(RankingInputs.From(facts, p.Code, p.Name, p.ResponsibleUnitId, p.Unit,
                 nodes[p.Id].Select(n => new VetoNode(n.Name, n.PlannedFinish, n.ActualFinish)).ToList(),
                 month, today, dueDay, p.Stage == ProjectStage.Cancelled));

@@ -40,9 +40,10 @@ public sealed record ReportDetail(
     IReadOnlyList<ReportStep> Steps,
     bool CanEdit,
     bool CanReview,
-    bool CanCorrect)
+    bool CanCorrect,
+    OpeningFigure? Opening = null)
 {
-    public Money YearToDate(Money thisMonth) => ReportRules.YearToDate(OtherMonths, Report.Month, thisMonth);
+    public Money YearToDate(Money thisMonth) => ReportRules.YearToDate(OtherMonths, Report.Month, thisMonth, Opening);
 }
 
 /// <summary>
@@ -65,10 +66,12 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
             .Where(r => ids.Contains(r.ProjectId) && r.SupersededById == null)
             .Select(r => new { r.Id, r.ProjectId, r.Month, r.State, r.Revision }).ToListAsync(ct))
             .Where(r => r.Month.Year == current.Year).ToLookup(r => (r.ProjectId, r.Month));
+        var openings = await OpeningFigures.ForAsync(db, ids, ct);
         var rows = new List<DueReport>();
         foreach (var p in projects)
             for (var m = new YearMonth(current.Year, 1); m <= current; m = m.Next())
             {
+                if (!OpeningFigure.Owes(openings.GetValueOrDefault(p.Id), m)) continue;   // before it joined: in its opening balance
                 var latest = reports[(p.Id, m)].MaxBy(r => r.Revision);
                 // Approved months need nothing more; everything else is still to do or waiting for review.
                 if (latest?.State == ReportState.Approved) continue;
@@ -103,9 +106,11 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
         var ofMonth = (await db.MonthlyReports.AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.Month == closed).ToListAsync(ct))
             .ToLookup(r => r.ProjectId);
         var closedDue = MonthlyReport.DueDate(closed, dueDay);
+        var openings = await OpeningFigures.ForAsync(db, ids, ct);
         var late = new List<QueueRow>();
         foreach (var p in projects)
         {
+            if (!OpeningFigure.Owes(openings.GetValueOrDefault(p.Id), closed)) continue;   // joined later: the month is in its opening
             var rows = ofMonth[p.Id].ToList();
             var counted = rows.Where(r => r.State is ReportState.Submitted or ReportState.Approved).ToList();
             var latest = rows.MaxBy(r => r.Revision);
@@ -166,7 +171,8 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
             plan?.PlannedProgressPercent, steps,
             CanEdit: owner && ReportWorkflow.CanDo(report.State, ReportAction.Save, superseded),
             CanReview: actor.Is(Roles.Supervisor) && ReportWorkflow.CanDo(report.State, ReportAction.Approve, superseded),
-            CanCorrect: owner && !openCorrection && ReportWorkflow.CanDo(report.State, ReportAction.StartCorrection, superseded));
+            CanCorrect: owner && !openCorrection && ReportWorkflow.CanDo(report.State, ReportAction.StartCorrection, superseded),
+            Opening: await db.OpeningBalances.AsNoTracking().Where(o => o.ProjectId == project.Id).Select(o => o.ToFigure()).FirstOrDefaultAsync(ct));
     }
 
     /// <summary>The comment of a review or the reason of a correction, as the audit event recorded it.</summary>
