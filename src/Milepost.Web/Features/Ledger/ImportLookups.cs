@@ -15,7 +15,7 @@ public sealed record ImportRefs(string? DivisionCode, bool DivisionExplicit, Loo
     IReadOnlyList<long> LeaderIds, LookupRef? Programme, LookupRef? Category);
 
 /// <summary>
-/// Units, leaders, programmes, categories and divisions by name (exact after trimming), loaded once per import.
+/// Units, leaders, programmes, categories and divisions by name, short name or alias (exact after trimming), loaded once per import.
 /// With createMissing, unknown units, programmes and categories become placeholders created in the import's
 /// transaction; leaders and divisions are never created.
 /// </summary>
@@ -34,20 +34,29 @@ public sealed class ImportLookups
     private ImportLookups(bool createMissing, List<Unit> units, List<Leader> leaders, List<Programme> programmes, List<Category> categories, List<Division> divisions)
     {
         _createMissing = createMissing;
-        static Dictionary<string, long> ByName<T>(IEnumerable<T> items, Func<T, string> name, Func<T, long> id)
+        // Every name a live record answers to: its name first, then its short name and aliases (a merged duplicate's
+        // names are aliases of the record kept, so a ledger that still writes them finds it). Retired records are not
+        // matched: they are kept for history, not for new rows.
+        static Dictionary<string, long> ByName<T>(IEnumerable<T> items, Func<T, IEnumerable<string?>> names, Func<T, long> id)
         {
             var d = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var i in items) d.TryAdd(name(i).Trim(), id(i));
+            var list = items.ToList();
+            for (var pass = 0; pass < 2; pass++)
+                foreach (var i in list)
+                    foreach (var n in names(i).Skip(pass == 0 ? 0 : 1).Take(pass == 0 ? 1 : int.MaxValue))
+                        if (!string.IsNullOrWhiteSpace(n)) d.TryAdd(n.Trim(), id(i));
             return d;
         }
-        _owners = ByName(units.Where(u => u.Kind == UnitKind.Owner), u => u.Name, u => u.Id);
-        _departments = ByName(units.Where(u => u.Kind == UnitKind.Department), u => u.Name, u => u.Id);
-        _leaders = ByName(leaders, l => l.Name, l => l.Id);
-        _programmes = ByName(programmes, p => p.Name, p => p.Id);
-        _categories = ByName(categories, c => c.Name, c => c.Id);
+        var live = units.Where(u => !u.IsRetired).ToList();
+        static IEnumerable<string?> UnitNames(Unit u) => [u.Name, u.ShortName, .. AliasList.Split(u.Aliases)];
+        _owners = ByName(live.Where(u => u.Kind == UnitKind.Owner), UnitNames, u => u.Id);
+        _departments = ByName(live.Where(u => u.Kind.IsResponsible()), UnitNames, u => u.Id);
+        _leaders = ByName(leaders.Where(l => !l.IsRetired), l => [l.Name, .. AliasList.Split(l.Aliases)], l => l.Id);
+        _programmes = ByName(programmes.Where(p => !p.IsRetired), p => [p.Name, .. AliasList.Split(p.Aliases)], p => p.Id);
+        _categories = ByName(categories.Where(c => !c.IsRetired), c => [c.Name, .. AliasList.Split(c.Aliases)], c => c.Id);
         _divisions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var d in divisions) { _divisions.TryAdd(d.Name.Trim(), d.Code); _divisions.TryAdd(d.Code, d.Code); }
-        var roots = divisions.Where(d => d.ParentCode is null).ToList();
+        foreach (var d in divisions.Where(d => !d.IsRetired)) { _divisions.TryAdd(d.Name.Trim(), d.Code); _divisions.TryAdd(d.Code, d.Code); }
+        var roots = divisions.Where(d => d.ParentCode is null && !d.IsRetired).ToList();
         _rootDivision = roots.Count == 1 ? roots[0].Code : null;
     }
 
