@@ -6,6 +6,9 @@ namespace Milepost.Core.Ledger;
 /// </summary>
 /// <param name="LeaderMentions">联系市领导 as written: each leader's name and the title beside it ("王伟（副市长）"); see <see cref="Ledger.LeaderMentions"/>.</param>
 /// <param name="Section">The section heading the row sat under ("交通项目"), for the web layer to map to a category or programme.</param>
+/// <param name="CompletedBeforeYear">截至上年底累计完成投资, as written.</param>
+/// <param name="CompletedToDate">开工累计完成投资, as written.</param>
+/// <param name="CompletedThisYear">本年累计 / 1-N月完成投资, as written; <see cref="LedgerHeader.ThisYearThrough"/> gives N.</param>
 public sealed record ProjectLedgerLine(
     int RowNumber,
     string Name,
@@ -21,7 +24,10 @@ public sealed record ProjectLedgerLine(
     string? Category,
     string? Programme,
     string? Division,
-    string? Section)
+    string? Section,
+    Money? CompletedBeforeYear = null,
+    Money? CompletedToDate = null,
+    Money? CompletedThisYear = null)
 {
     /// <summary>A line whose leaders are names alone (no titles), as lines were built before titles were read.</summary>
     public ProjectLedgerLine(int rowNumber, string name, string? code, Money? totalInvestment, Money? annualPlan, string? owner,
@@ -34,6 +40,9 @@ public sealed record ProjectLedgerLine(
 
     /// <summary>联系市领导 by name, split at 、，,;/ and spaces (the names of <see cref="LeaderMentions"/>).</summary>
     public IReadOnlyList<string> Leaders => [.. LeaderMentions.Select(m => m.Name)];
+
+    /// <summary>The opening figures of the row (<see cref="LedgerOpening.Of"/>).</summary>
+    public LedgerOpening Opening => LedgerOpening.Of(CompletedBeforeYear, CompletedToDate, CompletedThisYear);
 }
 
 /// <summary>A monthly report row: the project by code or name, the month and its figures.</summary>
@@ -87,7 +96,10 @@ public static class LedgerLines
             row.RowNumber, name ?? "", cells.Text(LedgerField.Code), total, plan,
             cells.Text(LedgerField.Owner), cells.Text(LedgerField.ResponsibleUnit), LeaderMentions.Read(cells.Text(LedgerField.Leader)),
             cells.Text(LedgerField.Content), start, completion,
-            cells.Text(LedgerField.Category), cells.Text(LedgerField.Programme), cells.Text(LedgerField.Division), row.Section);
+            cells.Text(LedgerField.Category), cells.Text(LedgerField.Programme), cells.Text(LedgerField.Division), row.Section,
+            cells.Money(LedgerField.CompletedBeforeYear), cells.Money(LedgerField.CompletedToDate), cells.Money(LedgerField.CompletedThisYear));
+        if (draft.Opening.Error is { } opening)
+            cells.Add(LedgerField.CompletedToDate, opening);
         return new LedgerResult<ProjectLedgerLine>(errors.Any(e => !e.IsWarning) ? null : draft, errors, draft);
     }
 

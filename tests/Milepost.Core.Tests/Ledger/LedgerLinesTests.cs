@@ -40,6 +40,7 @@ public class LedgerLinesTests
             "交通", "重大基础设施", "岷江区", null), result.Line);
         Assert.Equal(["张三", "李四"], result.Line.Leaders);
         Assert.Equal([new LeaderMention("张三", null), new LeaderMention("李四", null)], result.Line.LeaderMentions);
+        Assert.True(result.Line.Opening.IsEmpty); // this header has no opening-balance columns
     }
 
     [Theory]
