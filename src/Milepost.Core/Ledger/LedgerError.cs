@@ -36,6 +36,8 @@ public static class LedgerErrorKinds
         "计划开工时间晚于计划竣工时间", "The planned start is after the planned completion");
     public static readonly LedgerErrorKind AnnualPlanAboveTotal = new("ledger.annual_plan_above_total",
         "年度计划投资大于总投资，请核对单位", "The annual plan is greater than the total investment; check the units", IsWarning: true);
+    public static readonly LedgerErrorKind ToDateBelowThisYear = new("ledger.to_date_below_this_year",
+        "开工累计完成投资小于本年累计完成投资，请核对", "Completed since the start is less than completed this year; check the figures");
     public static readonly LedgerErrorKind DuplicateCode = new("ledger.duplicate_code",
         "项目代码与第{0}行重复", "The project code duplicates row {0}");
     public static readonly LedgerErrorKind DuplicateName = new("ledger.duplicate_name",
@@ -46,7 +48,7 @@ public static class LedgerErrorKinds
     public static readonly IReadOnlyList<LedgerErrorKind> All =
     [
         NoHeader, MissingHeader, DuplicateHeader, UnknownHeader, MissingValue, BadDate, BadMonth, BadNumber, BadPercent,
-        NegativeAmount, TooPrecise, StartAfterCompletion, AnnualPlanAboveTotal, DuplicateCode, DuplicateName, DuplicateReport,
+        NegativeAmount, TooPrecise, StartAfterCompletion, AnnualPlanAboveTotal, ToDateBelowThisYear, DuplicateCode, DuplicateName, DuplicateReport,
     ];
 }
 

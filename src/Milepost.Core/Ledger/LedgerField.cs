@@ -26,6 +26,13 @@ public enum LedgerField
     /// <summary>进度回退原因: required by the report's rules when physical progress falls below last month's.</summary>
     ProgressReason,
     NextMonthPlan,
+    // The opening-balance columns of a project ledger (SPEC §4.1), after the report fields so the others keep their numbers.
+    /// <summary>截至上年底累计完成投资: completed before the ledger's year.</summary>
+    CompletedBeforeYear,
+    /// <summary>开工累计完成投资: completed since the project started, this year included.</summary>
+    CompletedToDate,
+    /// <summary>本年累计完成投资 / 1-9月完成投资: completed this year up to a month (<see cref="LedgerHeader.ThisYearThrough"/>).</summary>
+    CompletedThisYear,
 }
 
 /// <summary>The unit an amount is written in; a column's header or the title rows say which (default 万元).</summary>
@@ -70,11 +77,16 @@ public static class MoneyUnits
 /// </summary>
 /// <param name="Required">Columns that must all be present.</param>
 /// <param name="OneOfRequired">Columns of which at least one must be present (a report names its project by code or by name).</param>
+/// <param name="MonthSpanField">
+/// The field a header naming the months from January stands for ("1-9月完成投资", "1至9月累计完成"), which no list of
+/// synonyms can hold; null when the table has none.
+/// </param>
 public sealed record LedgerFieldTable(
     string Name,
     IReadOnlyDictionary<string, LedgerField> Synonyms,
     IReadOnlyList<LedgerField> Required,
-    IReadOnlyList<LedgerField> OneOfRequired)
+    IReadOnlyList<LedgerField> OneOfRequired,
+    LedgerField? MonthSpanField = null)
 {
     /// <summary>The project ledger (台账) as offices keep it.</summary>
     public static readonly LedgerFieldTable Projects = Build("项目台账", [LedgerField.Name], [],
@@ -91,7 +103,17 @@ public sealed record LedgerFieldTable(
         (LedgerField.Category, ["项目类别", "行业类别", "类别", "行业", "category"]),
         (LedgerField.Programme, ["专项", "板块", "所属专项", "所属板块", "programme", "program"]),
         (LedgerField.Division, ["行政区划", "所在地", "县(区)", "县区", "县(市、区)", "所在县区", "division"]),
-        (LedgerField.Ignored, ["序号", "备注", "no.", "no", "remarks", "note"]));
+        // Opening balances. In a project ledger a bare 累计完成投资 counts from the project's start (in a 月报 it is the
+        // year's: see Reports). "2020年底前累计完成" is stored as "底前累计完成": the leading year is normalised away.
+        (LedgerField.CompletedBeforeYear, ["截至上年底累计完成投资", "截至上年底累计完成", "截止上年底累计完成投资", "截止上年底累计完成",
+            "至上年底累计完成投资", "至上年底累计完成", "上年底累计完成投资", "上年底累计完成", "截至上年末累计完成投资", "上年末累计完成",
+            "以前年度累计完成投资", "以前年度累计完成", "2020年底前累计完成", "2020年底前累计完成投资", "completed before the year"]),
+        (LedgerField.CompletedToDate, ["开工累计完成投资", "开工累计完成", "开工以来累计完成投资", "开工以来累计完成", "自开工累计完成投资",
+            "自开工累计完成", "自开工以来累计完成投资", "截至目前累计完成投资", "截至目前累计完成", "累计完成投资", "累计完成",
+            "completed to date"]),
+        (LedgerField.CompletedThisYear, ["本年累计完成投资", "本年累计完成", "本年完成投资", "今年以来完成投资", "今年以来累计完成投资",
+            "年初至今完成投资", "年初至今累计完成投资", "本年度累计完成投资", "completed this year"]),
+        (LedgerField.Ignored, ["序号", "备注", "no.", "no", "remarks", "note"])) with { MonthSpanField = LedgerField.CompletedThisYear };
 
     /// <summary>Monthly reports (月报, issue 8 item 2): the project by code or name, the month and the figures.</summary>
     public static readonly LedgerFieldTable Reports = Build("月报", [LedgerField.Month, LedgerField.MonthCompleted], [LedgerField.Code, LedgerField.Name],
@@ -130,10 +152,16 @@ public sealed record LedgerFieldTable(
         LedgerField.Narrative => "进展情况",
         LedgerField.ProgressReason => "进度回退原因",
         LedgerField.NextMonthPlan => "下月工作计划",
+        LedgerField.CompletedBeforeYear => "截至上年底累计完成投资",
+        LedgerField.CompletedToDate => "开工累计完成投资",
+        LedgerField.CompletedThisYear => "本年累计完成投资",
         _ => field.ToString(),
     };
 
-    public LedgerField? Match(string normalised) => Synonyms.TryGetValue(normalised, out var f) ? f : null;
+    public LedgerField? Match(string normalised) =>
+        Synonyms.TryGetValue(normalised, out var f) ? f
+        : MonthSpanField is { } span && YearToDateHeader.NamesMonths(normalised) ? span
+        : null;
 
     /// <summary>"项目代码或项目名称": the labels of the fields, any of which will do.</summary>
     public static string Labels(IEnumerable<LedgerField> fields) => string.Join("或", fields.Select(Label));

@@ -36,6 +36,17 @@ public sealed partial record LedgerHeader(
     public LedgerColumn? ColumnOf(LedgerField field) => Columns.FirstOrDefault(c => c.Field == field);
 
     /// <summary>
+    /// The last month the <see cref="LedgerField.CompletedThisYear"/> column covers: "2021年/1-9月完成投资" → 2021-09.
+    /// Its year is the one in the column's header, else the title's (<see cref="TitleYear"/>), else
+    /// <paramref name="defaultYear"/>. Null without such a column or when it names no month ("本年累计完成投资"):
+    /// the import then decides (the last closed month).
+    /// </summary>
+    public YearMonth? ThisYearThrough(int defaultYear) =>
+        ColumnOf(LedgerField.CompletedThisYear) is { } column && YearToDateHeader.ThroughMonth(column.Text) is { } month
+            ? new YearMonth(YearToDateHeader.Year(column.Text) ?? TitleYear ?? defaultYear, month)
+            : null;
+
+    /// <summary>
     /// Finds the header among the first rows of a sheet (pass at least the first <see cref="SearchRows"/>
     /// rows, or all of them when there are fewer). The header is the row matching most known fields;
     /// a following row of text under merged parents is read as a second header row.
@@ -46,11 +57,15 @@ public sealed partial record LedgerHeader(
         var bestCount = 1; // one match is not a header: a title "项目台账" would qualify otherwise
         for (var r = 0; r < Math.Min(topRows.Count, SearchRows); r++)
         {
-            var count = topRows[r].Count(cell => cell is string s && table.Match(Normalise(s).Text) is { } f && f != LedgerField.Ignored);
+            var count = Matches(topRows[r], table);
             if (count > bestCount) (best, bestCount) = (r, count);
         }
         if (best < 0)
             return new LedgerHeader(sheet, table, 0, 1, [], null, [new LedgerError(sheet, 1, null, null, LedgerErrorKinds.NoHeader)]);
+        // The lower row of a two-row header may name more fields than the upper one ("项目名称" above, and
+        // "2021年" merged over "计划投资" and "1-9月完成投资"): the header starts at the row it hangs under.
+        if (best > 0 && Matches(topRows[best - 1], table) > 0 && IsChildRow(topRows[best - 1], topRows[best], table))
+            best--;
 
         var titles = topRows.Take(best).SelectMany(row => row.OfType<string>()).ToList();
         var sheetUnit = titles.Select(TitleUnit).FirstOrDefault(u => u is not null) ?? MoneyUnit.Wan;
@@ -82,6 +97,9 @@ public sealed partial record LedgerHeader(
         text = LeadingYear().Replace(text, "").TrimEnd('*', ':', '：');
         return (text, unit);
     }
+
+    private static int Matches(IReadOnlyList<object?> row, LedgerFieldTable table) =>
+        row.Count(cell => cell is string s && table.Match(Normalise(s).Text) is { } f && f != LedgerField.Ignored);
 
     private static bool IsChildRow(IReadOnlyList<object?> parent, IReadOnlyList<object?> child, LedgerFieldTable table)
     {
@@ -130,14 +148,16 @@ public sealed partial record LedgerHeader(
         var written = parent is null ? child : parent + "/" + child;
         var (c, childUnit) = Normalise(child);
         var parentUnit = parent is null ? null : Normalise(parent).Unit;
-        // The child alone ("计划开工时间" under "总投资" in some sheets), then "合计" under a parent meaning the
-        // parent itself, then both joined ("其中" + "中央资金" stays unknown).
+        // Both joined when they name a field, since a parent qualifies its child ("截至上年底" over "累计完成投资" is
+        // not the since-the-start 累计完成投资); then the child alone ("计划开工时间" under "总投资" in some sheets);
+        // then "合计" under a parent meaning the parent itself ("其中" + "中央资金" stays unknown).
+        var p = parent is null ? null : Normalise(parent).Text;
+        if (p is { Length: > 0 } && table.Match(p + c) is { } joined) return (joined, childUnit ?? parentUnit, written);
         if (table.Match(c) is { } field) return (field, childUnit ?? parentUnit, written);
-        if (parent is null) return (null, childUnit, written);
-        var (p, _) = Normalise(parent);
+        if (p is null) return (null, childUnit, written);
         if (c is "合计" or "小计" or "总计" or "计" or "金额" && table.Match(p) is { } whole)
             return (whole, childUnit ?? parentUnit, written);
-        return (table.Match(p + c), childUnit ?? parentUnit, written);
+        return (null, childUnit ?? parentUnit, written);
     }
 
     private static List<LedgerError> Check(string sheet, int row, List<LedgerColumn> columns, LedgerFieldTable table)

@@ -4,8 +4,11 @@ namespace Milepost.Core.Ledger;
 /// A project row with every value typed. Names of units, leaders, programme, category and division stay
 /// strings: the web layer looks them up and reports the unknown ones (issue 8: none created silently).
 /// </summary>
+/// <param name="LeaderMentions">联系市领导 as written: each leader's name and the title beside it ("王伟（副市长）"); see <see cref="Ledger.LeaderMentions"/>.</param>
 /// <param name="Section">The section heading the row sat under ("交通项目"), for the web layer to map to a category or programme.</param>
-/// <param name="Leaders">联系市领导, split at 、，,;/ and spaces; offices list several in one cell.</param>
+/// <param name="CompletedBeforeYear">截至上年底累计完成投资, as written.</param>
+/// <param name="CompletedToDate">开工累计完成投资, as written.</param>
+/// <param name="CompletedThisYear">本年累计 / 1-N月完成投资, as written; <see cref="LedgerHeader.ThisYearThrough"/> gives N.</param>
 public sealed record ProjectLedgerLine(
     int RowNumber,
     string Name,
@@ -14,14 +17,33 @@ public sealed record ProjectLedgerLine(
     Money? AnnualPlan,
     string? Owner,
     string? ResponsibleUnit,
-    IReadOnlyList<string> Leaders,
+    IReadOnlyList<LeaderMention> LeaderMentions,
     string? Content,
     DateOnly? PlannedStart,
     DateOnly? PlannedCompletion,
     string? Category,
     string? Programme,
     string? Division,
-    string? Section);
+    string? Section,
+    Money? CompletedBeforeYear = null,
+    Money? CompletedToDate = null,
+    Money? CompletedThisYear = null)
+{
+    /// <summary>A line whose leaders are names alone (no titles), as lines were built before titles were read.</summary>
+    public ProjectLedgerLine(int rowNumber, string name, string? code, Money? totalInvestment, Money? annualPlan, string? owner,
+        string? responsibleUnit, IReadOnlyList<string> leaders, string? content, DateOnly? plannedStart, DateOnly? plannedCompletion,
+        string? category, string? programme, string? division, string? section)
+        : this(rowNumber, name, code, totalInvestment, annualPlan, owner, responsibleUnit,
+            [.. leaders.Select(n => new LeaderMention(n, null))], content, plannedStart, plannedCompletion, category, programme, division, section)
+    {
+    }
+
+    /// <summary>联系市领导 by name, split at 、，,;/ and spaces (the names of <see cref="LeaderMentions"/>).</summary>
+    public IReadOnlyList<string> Leaders => [.. LeaderMentions.Select(m => m.Name)];
+
+    /// <summary>The opening figures of the row (<see cref="LedgerOpening.Of"/>).</summary>
+    public LedgerOpening Opening => LedgerOpening.Of(CompletedBeforeYear, CompletedToDate, CompletedThisYear);
+}
 
 /// <summary>A monthly report row: the project by code or name, the month and its figures.</summary>
 /// <param name="ProgressPercent">形象进度 when written as a percentage; null when it is words (kept in ProgressText).</param>
@@ -72,9 +94,12 @@ public static class LedgerLines
 
         var draft = new ProjectLedgerLine(
             row.RowNumber, name ?? "", cells.Text(LedgerField.Code), total, plan,
-            cells.Text(LedgerField.Owner), cells.Text(LedgerField.ResponsibleUnit), SplitNames(cells.Text(LedgerField.Leader)),
+            cells.Text(LedgerField.Owner), cells.Text(LedgerField.ResponsibleUnit), LeaderMentions.Read(cells.Text(LedgerField.Leader)),
             cells.Text(LedgerField.Content), start, completion,
-            cells.Text(LedgerField.Category), cells.Text(LedgerField.Programme), cells.Text(LedgerField.Division), row.Section);
+            cells.Text(LedgerField.Category), cells.Text(LedgerField.Programme), cells.Text(LedgerField.Division), row.Section,
+            cells.Money(LedgerField.CompletedBeforeYear), cells.Money(LedgerField.CompletedToDate), cells.Money(LedgerField.CompletedThisYear));
+        if (draft.Opening.Error is { } opening)
+            cells.Add(LedgerField.CompletedToDate, opening);
         return new LedgerResult<ProjectLedgerLine>(errors.Any(e => !e.IsWarning) ? null : draft, errors, draft);
     }
 
@@ -104,20 +129,10 @@ public static class LedgerLines
 
     /// <summary>
     /// "张三、李四" and "张三 李四" → [张三, 李四]; but "张  三" → [张三]: offices pad two-character names
-    /// with spaces to line them up, so a space splits only when every part is a whole name.
+    /// with spaces to line them up. Titles written beside the names are dropped ("王伟（副市长）" → 王伟); see
+    /// <see cref="LeaderMentions.Read"/>, which keeps them.
     /// </summary>
-    public static IReadOnlyList<string> SplitNames(string? text)
-    {
-        if (text is null) return [];
-        var names = new List<string>();
-        foreach (var piece in text.Split(['、', '，', ',', ';', '；', '/', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = piece.Split([' ', '　'], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.All(p => p.Length >= 2)) names.AddRange(parts);
-            else names.Add(string.Concat(parts));
-        }
-        return names;
-    }
+    public static IReadOnlyList<string> SplitNames(string? text) => [.. LeaderMentions.Read(text).Select(m => m.Name)];
 
     /// <summary>Reads the cells of one row, adding an error for each bad one.</summary>
     private sealed class Cells(string sheet, LedgerRow row, List<LedgerError> errors)

@@ -97,8 +97,20 @@ public static partial class LedgerRows
         return null;
     }
 
+    /// <summary>
+    /// A heading as a section name: half-width, its numbering ("一、", "（一）", "1.", "第一部分") and a trailing count
+    /// "（12个）" and colon removed — "（一）交通基础设施工程（12个）：" → "交通基础设施工程".
+    /// </summary>
+    public static string SectionTitle(string heading)
+    {
+        var clean = heading.Normalize(NormalizationForm.FormKC).Trim();
+        var numbering = SectionNumbering().Match(clean);
+        return Tidy(numbering.Success && numbering.Length < clean.Length ? clean[numbering.Length..] : clean);
+    }
+
     /// <summary>Drops a trailing count "（12个）" and colon, so the name can be looked up as a category or programme.</summary>
-    private static string Tidy(string name) => TrailingCount().Replace(name.Trim(), "").Trim().TrimEnd(':', '：').Trim();
+    private static string Tidy(string name) =>
+        TrailingCount().Replace(name.Trim().TrimEnd(':', '：').TrimEnd(), "").Trim().TrimEnd(':', '：').Trim();
 
     private static LedgerRow ToRow(LedgerHeader header, int rowNumber, IReadOnlyList<object?> row, string? section)
     {

@@ -5,7 +5,11 @@ namespace Milepost.Core.Ledger;
 /// source rows and can be enumerated once only, so a 20,000-row sheet never sits in memory.
 /// </summary>
 /// <param name="Year">The year that completes "6月底" and "5月": the title's ("2020年…台账"), else the one passed in.</param>
-public sealed record LedgerSheetRead<T>(LedgerHeader Header, int Year, IEnumerable<LedgerResult<T>> Results) where T : class;
+public sealed record LedgerSheetRead<T>(LedgerHeader Header, int Year, IEnumerable<LedgerResult<T>> Results) where T : class
+{
+    /// <summary>The last month the sheet's this-year completion column covers, if it says (<see cref="LedgerHeader.ThisYearThrough"/>).</summary>
+    public YearMonth? ThisYearThrough => Header.ThisYearThrough(Year);
+}
 
 /// <summary>The whole pure pipeline over one sheet: header, row classification, typed lines, duplicates within the file.</summary>
 public static class LedgerSheet

@@ -13,12 +13,15 @@ public readonly record struct LedgerValue<T>(T? Value, LedgerErrorKind? Error) w
     public static LedgerValue<T> Bad(LedgerErrorKind error) => new(null, error);
 }
 
-/// <summary>Which day a date written only to the month stands for.</summary>
+/// <summary>
+/// Which day a date written to a period (a month, a ten-day part, a quarter, a half or a whole year; see
+/// <see cref="LedgerPeriods"/>) stands for. Words in the cell that name an edge (底/末, 初) decide instead.
+/// </summary>
 public enum DayInMonth
 {
-    /// <summary>The 1st: a planned start "2020.6" means work starts in June, at the latest at its start.</summary>
+    /// <summary>The period's first day: a planned start "2020.6" or "三季度" means work starts then, at the latest at its start.</summary>
     First,
-    /// <summary>The last day: a planned completion "2020.6" means done by the end of June.</summary>
+    /// <summary>The period's last day: a planned completion "2020.6" or "2021年" means done by its end.</summary>
     Last,
 }
 
@@ -33,63 +36,57 @@ public static partial class LedgerValues
     public const double MinSerial = 20_000, MaxSerial = 80_000;
 
     /// <summary>
-    /// A date: 2020-06-30, 2020/6/30, 2020.06.30, 20200630, 2020年6月30日, a month (2020.6, 2020-6, 2020年6月,
-    /// 6月, 6月底 / 6月初 — the last two with <paramref name="year"/>) whose day <paramref name="day"/> decides
-    /// unless 底/末 or 初 says, an Excel serial number or a DateTime.
+    /// A date: 2020-06-30, 2020/6/30, 2020.06.30, 20200630, 2020年6月30日, an Excel serial number or a DateTime,
+    /// or a period (2020.6, 2020年6月, 6月底, 2021年12月上旬, 三季度, 上半年, 年底, 2021年 … see <see cref="LedgerPeriods"/>,
+    /// completed with <paramref name="year"/> when it names none) whose first or last day <paramref name="day"/> picks.
+    /// A number below the serial range is read as written: 2021 is a year, 2020.6 a month.
     /// </summary>
     public static LedgerValue<DateOnly> ParseDate(object? cell, int year, DayInMonth day)
     {
+        var period = ParsePeriod(cell, year);
+        return period.Value is { } p ? LedgerValue<DateOnly>.Ok(p.Day(day)) : new LedgerValue<DateOnly>(null, period.Error);
+    }
+
+    /// <summary>The period a date cell names (a single day for a full date, a serial or a DateTime); see <see cref="ParseDate"/>.</summary>
+    public static LedgerValue<DatePeriod> ParsePeriod(object? cell, int year)
+    {
         switch (cell)
         {
-            case null: return LedgerValue<DateOnly>.Empty;
-            case DateTime dt: return LedgerValue<DateOnly>.Ok(DateOnly.FromDateTime(dt));
-            case DateOnly d: return LedgerValue<DateOnly>.Ok(d);
+            case null: return LedgerValue<DatePeriod>.Empty;
+            case DateTime dt: return OneDay(DateOnly.FromDateTime(dt));
+            case DateOnly d: return OneDay(d);
             case double or int or long or decimal:
                 var number = Convert.ToDouble(cell, CultureInfo.InvariantCulture);
                 if (number is >= MinSerial and <= MaxSerial)
-                    return LedgerValue<DateOnly>.Ok(DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))));
+                    return OneDay(DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))));
                 // Typed as 2020.6, Excel keeps the number; its shortest text is what the user wrote
                 // (2020.10 reads back as 2020.1, January: the cell itself no longer says otherwise).
-                return ParseDateText(number.ToString("R", CultureInfo.InvariantCulture), year, day);
+                return ParsePeriodText(number.ToString("R", CultureInfo.InvariantCulture), year);
             default:
-                return ParseDateText(Convert.ToString(cell, CultureInfo.InvariantCulture)!, year, day);
+                return ParsePeriodText(Convert.ToString(cell, CultureInfo.InvariantCulture)!, year);
         }
     }
 
-    private static LedgerValue<DateOnly> ParseDateText(string written, int year, DayInMonth day)
+    private static LedgerValue<DatePeriod> ParsePeriodText(string written, int year)
     {
         var text = Clean(written);
-        if (IsBlankText(text)) return LedgerValue<DateOnly>.Empty;
-        Match m;
-        if ((m = FullDate().Match(text)).Success || (m = CompactDate().Match(text)).Success)
-            return Day(Int(m, "y"), Int(m, "m"), Int(m, "d"));
-        if ((m = MonthOnly().Match(text)).Success)
-            return MonthDay(m.Groups["y"].Success ? Int(m, "y") : year, Int(m, "m"), m.Groups["edge"].Value, day);
+        if (IsBlankText(text)) return LedgerValue<DatePeriod>.Empty;
+        if (LedgerPeriods.Parse(text, year) is { } period) return LedgerValue<DatePeriod>.Ok(period);
         if (text.Length == 5 && double.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial)
             && serial is >= MinSerial and <= MaxSerial)
-            return LedgerValue<DateOnly>.Ok(DateOnly.FromDateTime(DateTime.FromOADate(serial)));
-        return LedgerValue<DateOnly>.Bad(LedgerErrorKinds.BadDate);
+            return OneDay(DateOnly.FromDateTime(DateTime.FromOADate(serial)));
+        return LedgerValue<DatePeriod>.Bad(LedgerErrorKinds.BadDate);
     }
 
-    private static LedgerValue<DateOnly> Day(int y, int m, int d) =>
-        y is >= 1900 and <= 9999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? LedgerValue<DateOnly>.Ok(new DateOnly(y, m, d))
-            : LedgerValue<DateOnly>.Bad(LedgerErrorKinds.BadDate);
-
-    private static LedgerValue<DateOnly> MonthDay(int y, int m, string edge, DayInMonth day)
-    {
-        if (y is < 1900 or > 9999 || m is < 1 or > 12) return LedgerValue<DateOnly>.Bad(LedgerErrorKinds.BadDate);
-        var month = new YearMonth(y, m);
-        var last = edge is "底" or "末" || (edge is not "初" && day == DayInMonth.Last);
-        return LedgerValue<DateOnly>.Ok(last ? month.LastDay : month.FirstDay);
-    }
+    private static LedgerValue<DatePeriod> OneDay(DateOnly day) => LedgerValue<DatePeriod>.Ok(new DatePeriod(day, day));
 
     /// <summary>A report month: 2020-05, 2020/5, 2020.5, 202005, 2020年5月, 5月 (with <paramref name="year"/>), a serial or a DateTime.</summary>
     public static LedgerValue<YearMonth> ParseMonth(object? cell, int year)
     {
-        var date = ParseDate(cell, year, DayInMonth.First);
-        if (date.Value is { } d) return LedgerValue<YearMonth>.Ok(YearMonth.Of(d));
-        if (date.IsEmpty) return LedgerValue<YearMonth>.Empty;
+        // A report covers one month: "5月底" names a day of May, but "二季度" or "2020" name no single month.
+        var period = ParsePeriod(cell, year);
+        if (period.Value is { IsWithinOneMonth: true } p) return LedgerValue<YearMonth>.Ok(YearMonth.Of(p.First));
+        if (period.IsEmpty) return LedgerValue<YearMonth>.Empty;
         if (cell is string s && CompactMonth().Match(Clean(s)) is { Success: true } m && Int(m, "m") is >= 1 and <= 12 && Int(m, "y") >= 1900)
             return LedgerValue<YearMonth>.Ok(new YearMonth(Int(m, "y"), Int(m, "m")));
         if (cell is double n && n is >= 190001 and <= 999912 && n == Math.Floor(n) && (int)n % 100 is >= 1 and <= 12)
@@ -184,12 +181,6 @@ public static partial class LedgerValues
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
-    [GeneratedRegex(@"^(?<y>\d{4})(?:[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})|年(?<m>\d{1,2})月(?<d>\d{1,2})[日号]?)$")]
-    private static partial Regex FullDate();
-    [GeneratedRegex(@"^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$")]
-    private static partial Regex CompactDate();
-    [GeneratedRegex(@"^(?:(?<y>\d{4})(?:[-/.](?<m>\d{1,2})|年(?<m>\d{1,2})月份?)|(?<m>\d{1,2})月份?)(?<edge>底|末|初)?$")]
-    private static partial Regex MonthOnly();
     [GeneratedRegex(@"^(?<y>\d{4})(?<m>\d{2})$")]
     private static partial Regex CompactMonth();
     [GeneratedRegex(@"^(?:¥|rmb|RMB|人民币)?(?<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<u>亿元|万元|元|亿|万)?$")]

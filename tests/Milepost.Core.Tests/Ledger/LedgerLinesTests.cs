@@ -36,9 +36,11 @@ public class LedgerLinesTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(new ProjectLedgerLine(3, "岷江大桥", "MJ-2020-001", new Money(123_450_000), new Money(30_000_000),
-            "市交投集团", "市交通局", result.Line!.Leaders, "全长1.2公里", new DateOnly(2020, 3, 1), new DateOnly(2022, 6, 30),
+            "市交投集团", "市交通局", result.Line!.LeaderMentions, "全长1.2公里", new DateOnly(2020, 3, 1), new DateOnly(2022, 6, 30),
             "交通", "重大基础设施", "岷江区", null), result.Line);
         Assert.Equal(["张三", "李四"], result.Line.Leaders);
+        Assert.Equal([new LeaderMention("张三", null), new LeaderMention("李四", null)], result.Line.LeaderMentions);
+        Assert.True(result.Line.Opening.IsEmpty); // this header has no opening-balance columns
     }
 
     [Theory]

@@ -31,6 +31,10 @@ public class LedgerRowsTests
     [Theory]
     [InlineData("一、交通项目", null, "交通项目")]
     [InlineData("（一）产业项目", null, "产业项目")]
+    [InlineData("（一）交通基础设施工程", null, "交通基础设施工程")]
+    [InlineData("（十二）交通基础设施工程（共12个项目）", null, "交通基础设施工程")]
+    [InlineData("二、产业类项目", null, "产业类项目")]
+    [InlineData("社会民生类", null, "社会民生类")]
     [InlineData("(一)产业项目", null, "产业项目")]
     [InlineData("二、社会事业类", null, "社会事业类")]
     [InlineData("1. 新开工项目", null, "新开工项目")]
@@ -88,4 +92,13 @@ public class LedgerRowsTests
         Assert.Equal(2, rows[0].Cells[LedgerField.TotalInvestment].Column);
         Assert.False(rows[0].Cells.ContainsKey(LedgerField.Ignored));
     }
+
+    [Theory]
+    [InlineData("（一）交通基础设施工程", "交通基础设施工程")]
+    [InlineData(" 二、产业类项目 ", "产业类项目")]
+    [InlineData("交通项目（12个）：", "交通项目")]
+    [InlineData("第一部分 基础设施", "基础设施")]
+    [InlineData("社会民生类", "社会民生类")]
+    public void SectionTitle_NumberingAndCountRemoved(string heading, string title) =>
+        Assert.Equal(title, LedgerRows.SectionTitle(heading));
 }

@@ -65,9 +65,7 @@ public class LedgerValuesTests
     [InlineData("2020-13-01")]
     [InlineData("2020-02-30")]
     [InlineData("13月")]
-    [InlineData("下半年")]
     [InlineData("6")]
-    [InlineData("2020")]
     [InlineData("30.6.2020")]
     public void ParseDate_Nonsense_IsBadDate(string written) =>
         Assert.Equal(LedgerErrorKinds.BadDate, LedgerValues.ParseDate(written, SheetYear, DayInMonth.First).Error);
