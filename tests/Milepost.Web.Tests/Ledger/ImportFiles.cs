@@ -41,17 +41,20 @@ public static partial class ImportFiles
         return stream.ToArray();
     }
 
-    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool createMissing = false) =>
-        PostAsync(client, bytes, fileName, $"/api/v1/import/projects?dryRun={(dryRun ? "true" : "false")}&createMissing={(createMissing ? "true" : "false")}");
+    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool createMissing = false,
+        IReadOnlyDictionary<string, string>? sections = null) =>
+        PostAsync(client, bytes, fileName, $"/api/v1/import/projects?dryRun={(dryRun ? "true" : "false")}&createMissing={(createMissing ? "true" : "false")}", sections);
 
     public static Task<HttpResponseMessage> UploadReportsAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool approve = false) =>
         PostAsync(client, bytes, fileName, $"/api/v1/import/reports?dryRun={(dryRun ? "true" : "false")}&approve={(approve ? "true" : "false")}");
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName, string url)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName, string url,
+        IReadOnlyDictionary<string, string>? sections = null)
     {
         var page = await client.GetStringAsync("/reports");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken");
+        if (sections is not null) form.Add(new StringContent(System.Text.Json.JsonSerializer.Serialize(sections)), "sections");
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);

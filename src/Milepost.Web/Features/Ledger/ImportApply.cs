@@ -112,4 +112,16 @@ public static class ImportApply
 
     /// <summary>The fields an audit event records before and after: the project form's own snapshot.</summary>
     public static object Snapshot(Project p) => Projects.ProjectCommands.Snapshot(p);
+
+    /// <summary>The snapshot with the opening balance the import records beside it, in the same audit event.</summary>
+    public static object Snapshot(Project p, OpeningBalance? opening)
+    {
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(Snapshot(p))!.AsObject();
+        if (opening is not null)
+            node["Opening"] = System.Text.Json.JsonSerializer.SerializeToNode(new
+            {
+                Through = opening.Through.ToString(), BeforeYearYuan = opening.CompletedBeforeYear?.Yuan, InYearYuan = opening.CompletedInYear?.Yuan,
+            });
+        return node;
+    }
 }

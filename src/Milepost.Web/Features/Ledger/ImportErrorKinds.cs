@@ -13,8 +13,16 @@ public static class ImportErrorKinds
     public static readonly LedgerErrorKind UnknownResponsible = new("import.unknown_responsible", "责任单位“{0}”不存在" + CreateHint, "Responsible unit \"{0}\" does not exist" + CreateHintEn);
     public static readonly LedgerErrorKind UnknownProgramme = new("import.unknown_programme", "专项（板块）“{0}”不存在" + CreateHint, "Programme \"{0}\" does not exist" + CreateHintEn);
     public static readonly LedgerErrorKind UnknownCategory = new("import.unknown_category", "行业类别“{0}”不存在" + CreateHint, "Category \"{0}\" does not exist" + CreateHintEn);
-    public static readonly LedgerErrorKind UnknownLeader = new("import.unknown_leader", "联系市领导“{0}”不在市领导名单中（导入不会新建市领导，请先在“市领导”中添加）",
-        "City leader \"{0}\" is not on the leaders list (an import never creates leaders; add them under Leaders first)");
+    public static readonly LedgerErrorKind UnknownLeader = new("import.unknown_leader", "联系市领导“{0}”不在市领导名单中（请先在“基础数据 › 市领导”中添加，或按姓名和职务自动创建）" + CreateHint,
+        "City leader \"{0}\" is not on the leaders list (add them under Base data › Leaders, or create them from name and title)" + CreateHintEn);
+    public static readonly LedgerErrorKind UnknownLeaderNoTitle = new("import.unknown_leader_no_title",
+        "联系市领导“{0}”不在市领导名单中，表中也未写职务，无法自动创建：请写成“{0}（副市长）”这样的姓名加职务，或先在“基础数据 › 市领导”中添加",
+        "City leader \"{0}\" is not on the leaders list and no title is written to create them from: write \"{0} (vice mayor)\", or add them under Base data › Leaders");
+    public static readonly LedgerErrorKind LeaderTitleDiffers = new("import.leader_title", "表中写的“{0}（{1}）”与市领导名单中的职务“{2}”不一致，按姓名匹配，请核对",
+        "\"{0} ({1})\" in the file differs from the recorded title \"{2}\"; matched by name, please check", IsWarning: true);
+    public static readonly LedgerErrorKind UnmatchedSection = new("import.unmatched_section",
+        "分组标题“{0}”对应不到行业类别：请在预览中为它选择类别，或在表中加“项目类别”列" + CreateHint,
+        "Section \"{0}\" matches no category: choose one for it in the preview, or add a category column" + CreateHintEn);
     public static readonly LedgerErrorKind UnknownDivision = new("import.unknown_division", "行政区划“{0}”不存在（导入不会新建行政区划）",
         "Division \"{0}\" does not exist (an import never creates divisions)");
     public static readonly LedgerErrorKind NoDefaultDivision = new("import.no_division", "未填写行政区划，且系统中没有唯一的市级行政区划可作默认",
@@ -25,6 +33,9 @@ public static class ImportErrorKinds
     public static readonly LedgerErrorKind SameProject = new("import.same_project", "与第{0}行对应的是同一个已有项目", "Row {0} already matches the same existing project");
     public static readonly LedgerErrorKind PlanHasMonths = new("import.plan_months", "该项目{0}年计划已分月填报，不能用导入修改年度计划投资，请在项目页面调整分月计划",
         "The project's {0} plan is split by month; change it on the project page, not by import");
+    public static readonly LedgerErrorKind OpeningAfterReports = new("import.opening_after_reports",
+        "该项目自{0}起已有月报，期初数据只能覆盖尚无月报的月份（本表截至{1}）；请删去该行的期初数，或改由月报导入补录",
+        "The project has reports from {0}; an opening balance may only cover months without reports (this file runs through {1})");
     /// <summary>A rule of the project form (ProjectRules, AnnualPlanRules): {0} is its Chinese message, {1} its English one.</summary>
     public static readonly LedgerErrorKind Rule = new("import.rule", "{0}", "{1}");
     public static readonly LedgerErrorKind Changed = new("import.changed", "导入过程中该项目已被他人修改，未导入任何数据，请重新导入",

@@ -41,16 +41,27 @@ public static class ImportFeature
     private static Task<IResult> ImportProjects(HttpContext http, ProjectImport import, IAntiforgery antiforgery, IMemoryCache cache,
         bool? dryRun, bool? createMissing, CancellationToken ct) =>
         ImportAsync(http, antiforgery, cache, "只有督查室可以导入项目台账", "Only the supervision office may import the project ledger",
-            (actor, source) => import.RunAsync(actor, source, dryRun ?? true, createMissing ?? false, null, Lang.IsEnglish, ct), ct);
+            (actor, source, form) => import.RunAsync(actor, source, dryRun ?? true, createMissing ?? false, null, Lang.IsEnglish, ct, SectionChoices(form)), ct);
+
+    /// <summary>
+    /// The form field "sections": the office's choice of category per section heading, as a JSON object
+    /// {"（一）交通基础设施工程": "交通"}; absent or unreadable, the headings are mapped automatically.
+    /// </summary>
+    private static Dictionary<string, string>? SectionChoices(IFormCollection form)
+    {
+        if (form["sections"].FirstOrDefault() is not { Length: > 0 } json) return null;
+        try { return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json); }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
 
     /// <summary>POST /api/v1/import/reports?dryRun=&amp;approve=: monthly reports; approve=true records them as approved by the office.</summary>
     private static Task<IResult> ImportReports(HttpContext http, ReportImport import, IAntiforgery antiforgery, IMemoryCache cache,
         bool? dryRun, bool? approve, CancellationToken ct) =>
         ImportAsync(http, antiforgery, cache, "只有督查室可以导入月报", "Only the supervision office may import monthly reports",
-            (actor, source) => import.RunAsync(actor, source, dryRun ?? true, approve ?? false, null, Lang.IsEnglish, ct), ct);
+            (actor, source, _) => import.RunAsync(actor, source, dryRun ?? true, approve ?? false, null, Lang.IsEnglish, ct), ct);
 
     private static async Task<IResult> ImportAsync(HttpContext http, IAntiforgery antiforgery, IMemoryCache cache, string forbiddenZh, string forbiddenEn,
-        Func<Actor, SheetSource, Task<ImportResult>> run, CancellationToken ct)
+        Func<Actor, SheetSource, IFormCollection, Task<ImportResult>> run, CancellationToken ct)
     {
         var actor = Actor.From(http.User);
         if (!actor.CanEditProjects) throw new ForbiddenException(forbiddenZh, forbiddenEn);
@@ -73,7 +84,7 @@ public static class ImportFeature
         {
             await using var upload = file.OpenReadStream();
             using var source = await SheetReader.OpenAsync(upload, file.FileName, ct);
-            var result = await run(actor, source);
+            var result = await run(actor, source, form);
             if (!result.HasErrors) return TypedResults.Ok(result);
             result = result with { ErrorToken = Keep(cache, actor, ImportErrorWorkbook.Build(source, result)) };
             return TypedResults.UnprocessableEntity(result);

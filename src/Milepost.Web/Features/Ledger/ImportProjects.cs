@@ -22,8 +22,10 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
 {
     private const int Batch = 500;
 
+    /// <param name="sectionChoices">The category the office chose in the preview for a section heading (heading → category name).</param>
     public async Task<ImportResult> RunAsync(Actor actor, SheetSource source, bool dryRun, bool createMissing,
-        IProgress<ImportProgress>? progress = null, bool english = false, CancellationToken ct = default)
+        IProgress<ImportProgress>? progress = null, bool english = false, CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? sectionChoices = null)
     {
         db.BeginCommand();
         if (!actor.CanEditProjects)
@@ -32,7 +34,17 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
         var read = LedgerSheet.ReadProjects(source.SheetName, source.Rows(), clock.Today.Year);
         var errors = new List<LedgerError>(read.Header.Errors.Where(e => !e.IsWarning));
         var warnings = new List<LedgerError>(read.Header.Errors.Where(e => e.IsWarning));
-        var lookups = await ImportLookups.LoadAsync(db, createMissing, ct);
+        var lookups = await ImportLookups.LoadAsync(db, createMissing, ct, sectionChoices);
+        // The month the file's opening balances run through: its 本年1-N月 header, else the last closed month (SPEC §4.1).
+        var through = read.Header.ThisYearThrough(read.Year) ?? YearMonth.Of(clock.Today).Previous();
+        var hasOpening = read.Header.ColumnOf(LedgerField.CompletedBeforeYear) is not null || read.Header.ColumnOf(LedgerField.CompletedToDate) is not null
+            || read.Header.ColumnOf(LedgerField.CompletedThisYear) is not null;
+        // An existing project's first reported month: an opening may only cover months it has no report of.
+        var firstReported = hasOpening
+            ? await db.MonthlyReports.AsNoTracking().Where(r => r.State != Core.Reports.ReportState.Draft)
+                .GroupBy(r => r.ProjectId).Select(g => new { g.Key, First = g.Min(r => r.Month) }).ToDictionaryAsync(x => x.Key, x => x.First, ct)
+            : [];
+        var openings = hasOpening ? await db.OpeningBalances.AsNoTracking().ToDictionaryAsync(o => o.ProjectId, ct) : [];
         var existing = await db.Projects.AsNoTracking().Include(p => p.Leaders).Include(p => p.AnnualPlans).AsSplitQuery().ToListAsync(ct);
         var byCode = existing.Where(p => p.Code != null).ToDictionary(p => p.Code!, StringComparer.OrdinalIgnoreCase);
         var byName = existing.GroupBy(p => (p.DivisionCode, p.Name)).ToDictionary(g => g.Key, g => g.First());
@@ -49,12 +61,12 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
                 // A row with bad cells still has its names checked, so the user sees all of the row's errors at once.
                 if (result.Draft is { } draft)
                     lookups.Resolve(draft, (field, kind, value, args) =>
-                        errors.Add(new LedgerError(read.Header.Sheet, draft.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args)));
+                        (kind.IsWarning ? warnings : errors).Add(new LedgerError(read.Header.Sheet, draft.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args)));
                 continue;
             }
             var rowErrors = new List<LedgerError>();
             void Add(LedgerField field, LedgerErrorKind kind, string? value, params string[] args) =>
-                rowErrors.Add(new LedgerError(read.Header.Sheet, line.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args));
+                (kind.IsWarning ? warnings : rowErrors).Add(new LedgerError(read.Header.Sheet, line.RowNumber, read.Header.ColumnOf(field)?.Index, value, kind, args));
 
             var refs = lookups.Resolve(line, Add);
             var target = line.Code is { } code && byCode.TryGetValue(code.Trim(), out var byC) ? byC
@@ -76,23 +88,52 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
                 if (!rowErrors.Any(e => e.Column == column)) Add(field, ImportErrorKinds.Rule, null, v.MessageZh, v.MessageEn);
             }
 
+            // A new project joins with an opening through `through` (its amounts, if the file gives any); an existing one
+            // takes the file's opening figures only for months it has not reported.
+            var opening = line.Opening;
+            OpeningBalance? newOpening = null;
+            if (target is null || !opening.IsEmpty)
+            {
+                newOpening = new OpeningBalance
+                {
+                    DivisionCode = project.DivisionCode, Through = through,
+                    CompletedBeforeYear = opening.CompletedBeforeYear, CompletedInYear = opening.CompletedInYear,
+                };
+                if (target is not null && firstReported.TryGetValue(target.Id, out var first) && first <= through)
+                    Add(OpeningField(read.Header), ImportErrorKinds.OpeningAfterReports, null, first.ToString(), through.ToString());
+                else if (target is not null && SameOpening(openings.GetValueOrDefault(target.Id), newOpening)) newOpening = null;
+                else if (target is not null) changed.Add("期初数据");
+            }
+
             errors.AddRange(rowErrors);
             if (rowErrors.Count == 0)
                 plans.Add(new RowPlan(line, refs, target?.Id, target?.Version ?? 0,
                     target is null ? ImportOutcome.Created : changed.Count > 0 ? ImportOutcome.Updated : ImportOutcome.Unchanged,
-                    target is null ? [] : changed));
+                    target is null ? [] : changed, newOpening));
         }
         progress?.Report(new ImportProgress("read", rowsRead));
 
         var outcomes = plans.Select(p => new ImportRowOutcome(p.Line.RowNumber, p.Line.Name, p.Line.Code, p.Outcome, p.Changed, p.ProjectId)).ToList();
         ImportResult Result(bool written, IReadOnlyList<ImportRowOutcome> rows) => ImportResult.Of(read.Header, dryRun, written, rowsRead,
-            lookups.PendingNames(plans.Select(p => p.Refs)), rows, errors, warnings, english);
+            lookups.PendingNames(plans.Select(p => p.Refs)), rows, errors, warnings, english) with
+        {
+            Sections = lookups.Sections,
+            OpeningThrough = plans.Any(p => p.Opening is not null) ? through.ToString() : null,
+        };
         if (errors.Count > 0 || !read.Header.IsUsable) return Result(false, []) with { Rows = outcomes };
         if (dryRun) return Result(false, outcomes);
 
         var written = await ImportErrorKinds.UnlessChangedAsync(() => WriteAsync(actor, plans, lookups, read.Year, progress, ct));
         return Result(true, written);
     }
+
+    private static bool SameOpening(OpeningBalance? had, OpeningBalance wanted) => had is not null && had.Through == wanted.Through
+        && had.CompletedBeforeYear == wanted.CompletedBeforeYear && had.CompletedInYear == wanted.CompletedInYear;
+
+    /// <summary>The column an opening balance's refusal is shown at: the this-year column, else the one before the year, else since the start.</summary>
+    private static LedgerField OpeningField(LedgerHeader header) =>
+        new[] { LedgerField.CompletedThisYear, LedgerField.CompletedBeforeYear, LedgerField.CompletedToDate }
+            .FirstOrDefault(f => header.ColumnOf(f) is not null, LedgerField.CompletedThisYear);
 
     private static void RequireForNew(ProjectLedgerLine line, ImportRefs refs, Action<LedgerField, LedgerErrorKind, string?, string[]> add)
     {
@@ -122,6 +163,7 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
                 var ids = chunk.Where(p => p.ProjectId is not null).Select(p => p.ProjectId!.Value).ToList();
                 var tracked = await db.Projects.Where(p => ids.Contains(p.Id)).Include(p => p.Leaders).Include(p => p.AnnualPlans)
                     .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+                var trackedOpenings = await db.OpeningBalances.Where(o => ids.Contains(o.ProjectId)).ToDictionaryAsync(o => o.ProjectId, ct);
                 var audits = new List<(Project Project, object? Before, string Action)>();
                 foreach (var plan in chunk)
                 {
@@ -150,10 +192,33 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
                 await SqliteBulkInsert.SaveAddedAsync<Project>(db, ct);
                 await SqliteBulkInsert.SaveAddedAsync<ProjectLeader>(db, ct);
                 await SqliteBulkInsert.SaveAddedAsync<AnnualPlan>(db, ct);
+                // The projects have their ids after this (on PostgreSQL the bulk path is SQLite's alone): the openings need them.
                 await db.SaveChangesAsync(ct);
-                foreach (var (project, before, action) in audits)
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    if (chunk[i].Opening is not { } wanted) continue;
+                    var project = audits[i].Project;
+                    if (trackedOpenings.TryGetValue(project.Id, out var had))
+                    {
+                        (had.Through, had.CompletedBeforeYear, had.CompletedInYear, had.DivisionCode, had.RecordedAt) =
+                            (wanted.Through, wanted.CompletedBeforeYear, wanted.CompletedInYear, project.DivisionCode, now);
+                        db.Entry(had).State = EntityState.Modified;
+                    }
+                    else
+                        db.OpeningBalances.Add(new OpeningBalance
+                        {
+                            ProjectId = project.Id, DivisionCode = project.DivisionCode, Through = wanted.Through,
+                            CompletedBeforeYear = wanted.CompletedBeforeYear, CompletedInYear = wanted.CompletedInYear, RecordedAt = now,
+                        });
+                }
+                await db.SaveChangesAsync(ct);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var (project, before, action) = audits[i];
                     await AuditTrail.AppendAsync(db, now, actor.UserName, action, "Project",
-                        project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), project.DivisionCode, before, ImportApply.Snapshot(project), ct);
+                        project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), project.DivisionCode, before,
+                        ImportApply.Snapshot(project, chunk[i].Opening), ct);
+                }
                 await SqliteBulkInsert.SaveAddedAsync<Core.Audit.AuditEvent>(db, ct);
                 await db.SaveChangesAsync(ct);
                 for (var i = 0; i < chunk.Length; i++)
@@ -174,5 +239,7 @@ public sealed class ProjectImport(MilepostDb db, PortfolioClock clock)
         return [.. outcomes.OrderBy(o => o.Row)];
     }
 
-    private sealed record RowPlan(ProjectLedgerLine Line, ImportRefs Refs, long? ProjectId, long Version, ImportOutcome Outcome, IReadOnlyList<string> Changed);
+    /// <param name="Opening">The opening balance to record (the project's id is set when it is written), or null to leave it.</param>
+    private sealed record RowPlan(ProjectLedgerLine Line, ImportRefs Refs, long? ProjectId, long Version, ImportOutcome Outcome,
+        IReadOnlyList<string> Changed, OpeningBalance? Opening);
 }

@@ -45,6 +45,12 @@ public sealed record ImportResult(
 {
     public bool HasErrors => Errors.Count > 0;
 
+    /// <summary>The section headings of a project ledger and the category each was mapped to.</summary>
+    public IReadOnlyList<ImportSection> Sections { get; init; } = [];
+
+    /// <summary>The month the opening balances of the file run through (本年1-N月 in its header, else the last closed month); null without openings.</summary>
+    public string? OpeningThrough { get; init; }
+
     /// <summary>The answer with its counts taken from <paramref name="rows"/>, errors in sheet order (row, then column).</summary>
     public static ImportResult Of(LedgerHeader header, bool dryRun, bool written, int rowsRead, IReadOnlyList<string> createdLookups,
         IReadOnlyList<ImportRowOutcome> rows, IEnumerable<LedgerError> errors, IEnumerable<LedgerError> warnings, bool english) =>
@@ -53,6 +59,19 @@ public sealed record ImportResult(
             rows.Count(r => r.Outcome == ImportOutcome.Unchanged), createdLookups, rows,
             [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column).Select(e => ImportErrorDto.From(e, header, english))],
             [.. warnings.Select(e => ImportErrorDto.From(e, header, english))], null);
+}
+
+/// <summary>
+/// How the rows under one section heading ("（一）交通基础设施工程") got their category, shown in the preview for the office to
+/// confirm or change: <see cref="How"/> is exact, alias, stripped (without 项目/类/工程), contains, chosen (the office's
+/// choice), create (a new category, with createMissing) or none (an error on each of its rows).
+/// </summary>
+public sealed record ImportSection(string Section, string? Category, string How, int Rows)
+{
+    public const string Chosen = "chosen", Create = "create", None = "none";
+
+    /// <summary>The category looked up, for the import itself; not part of the answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public LookupRef? Ref { get; init; }
 }
 
 /// <summary>Reported while an import runs: the rows read so far, then the writing.</summary>

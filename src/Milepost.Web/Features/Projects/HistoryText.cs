@@ -22,7 +22,7 @@ public static class HistoryText
         ["Code"] = ("项目代码", "project code"), ["Name"] = ("名称", "name"), ["DivisionCode"] = ("行政区划", "division"),
         ["ProgrammeId"] = ("专项（板块）", "programme"), ["CategoryId"] = ("行业类别", "category"), ["OwnerUnitId"] = ("业主单位", "owner unit"),
         ["ResponsibleUnitId"] = ("责任单位", "responsible unit"), ["Leaders"] = ("联系市领导", "linked leaders"),
-        ["TotalInvestmentYuan"] = ("总投资", "total investment"), ["PlannedStart"] = ("计划开始", "planned start"),
+        ["Opening"] = ("期初数据", "opening balance"), ["TotalInvestmentYuan"] = ("总投资", "total investment"), ["PlannedStart"] = ("计划开始", "planned start"),
         ["PlannedCompletion"] = ("计划竣工", "planned completion"), ["ActualStart"] = ("实际开始", "actual start"),
         ["ActualCompletion"] = ("实际竣工", "actual completion"), ["Stage"] = ("项目阶段", "stage"), ["Level"] = ("项目级别", "level"),
         ["Kind"] = ("类型", "kind"), ["DurationDays"] = ("工期（天）", "duration (days)"), ["PlannedFinish"] = ("计划完成", "planned finish"),
@@ -79,6 +79,17 @@ public static class HistoryText
         }
     }
 
+    /// <summary>"截至2020年5月：上年底前累计 2,000.00 万元，本年累计 400.00 万元" (an amount the ledger did not give is left out).</summary>
+    private static string Opening(JsonElement v)
+    {
+        var through = v.GetProperty("Through").GetString() ?? "";
+        var zh = through.Split('-') is [var y, var m] && int.TryParse(m, CultureInfo.InvariantCulture, out var month) ? $"{y}年{month}月" : through;
+        string Part(string name, string zh, string en) =>
+            v.TryGetProperty(name, out var a) && a.TryGetInt64(out var y) ? Lang.T($"，{zh} {Wan(y)}", $", {en} {Wan(y)}") : "";
+        return Lang.T($"截至{zh}", $"through {through}")
+            + Part("BeforeYearYuan", "上年底前累计", "before the year") + Part("InYearYuan", "本年累计", "this year");
+    }
+
     private static string Wan(long yuan) => Lang.T($"{new Money(yuan).ToWanString()} 万元", $"{new Money(yuan).ToWanString()} (10k ¥)");
 
     private static string Format(string field, JsonElement v, HistoryNames names)
@@ -89,6 +100,7 @@ public static class HistoryText
         return field switch
         {
             "TotalInvestmentYuan" when v.TryGetInt64(out var yuan) => Wan(yuan),
+            "Opening" when v.ValueKind == JsonValueKind.Object => Opening(v),
             "CategoryId" => ById(names.Categories),
             "OwnerUnitId" or "ResponsibleUnitId" => ById(names.Units),
             "ProgrammeId" => ById(names.Programmes),
