@@ -7,15 +7,25 @@ using Milepost.Web.Tests.Infrastructure;
 namespace Milepost.Browser.Tests;
 
 /// <summary>
-/// The application on a real Kestrel port with the demo portfolio, and Debian's Chromium driven by
-/// Playwright. Nothing is downloaded: the browser is /usr/bin/chromium.
+/// The application on a real Kestrel port with the demo portfolio (or, for <see cref="EmptyAppFixture"/>, an empty
+/// install), and Debian's Chromium driven by Playwright. Nothing is downloaded: the browser is /usr/bin/chromium.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    public MilepostFactory Factory { get; } = new() { Urls = "http://127.0.0.1:0" };
+    private readonly bool _demo;
+
+    public AppFixture() : this(demo: true) { }
+
+    protected AppFixture(bool demo)
+    {
+        _demo = demo;
+        Factory = new MilepostFactory(demo: demo) { Urls = "http://127.0.0.1:0" };
+    }
+
+    public MilepostFactory Factory { get; }
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
@@ -38,6 +48,8 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium fonts-noto-cjk` (./test.sh does this).");
         Factory.UseKestrel();
         Factory.StartServer();
+        // An empty install has only the three administrators: the office's account is opened for it.
+        if (!_demo) await Factory.AddAccountAsync("supervisor", Milepost.Data.Roles.Supervisor);
         await Factory.InitializeAccountsAsync();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
@@ -78,3 +90,9 @@ public sealed class AppFixture : IAsyncLifetime
 
 [CollectionDefinition("app")]
 public sealed class AppCollection : ICollectionFixture<AppFixture>;
+
+/// <summary>A fresh install without the demo (--no-demo): no divisions, units or projects; an office account "supervisor".</summary>
+public sealed class EmptyAppFixture() : AppFixture(demo: false);
+
+[CollectionDefinition("empty-app")]
+public sealed class EmptyAppCollection : ICollectionFixture<EmptyAppFixture>;

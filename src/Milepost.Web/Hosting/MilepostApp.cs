@@ -227,6 +227,7 @@ public static class MilepostApp
         Features.Reports.ReportsFeature.MapReportsApi(app);
         Features.Ledger.ExportEndpoints.MapExports(app);
         Features.Ledger.ImportFeature.MapImportApi(app);
+        Features.BaseData.CityDivisionsApi.MapCityDivisionsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

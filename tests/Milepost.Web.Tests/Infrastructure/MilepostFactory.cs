@@ -105,6 +105,20 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Adds an account in a role, as the administrators would open it (an install without the demo has only the three
+    /// administrators); call before <see cref="InitializeAccountsAsync"/>, which gives it the test password.
+    /// </summary>
+    public async Task AddAccountAsync(string userName, string role)
+    {
+        StartServer();
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
+        var user = new MilepostUser { UserName = userName, DisplayName = userName };
+        foreach (var result in new[] { await users.CreateAsync(user, Password), await users.AddToRoleAsync(user, role) })
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     private readonly ConcurrentDictionary<string, string> _authenticatorKeys = new();
     private readonly ConcurrentDictionary<string, long> _lastSteps = new();
 
