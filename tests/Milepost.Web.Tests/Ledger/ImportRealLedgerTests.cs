@@ -25,7 +25,7 @@ public sealed class ImportRealLedgerTests(ImportFixture fx) : IClassFixture<Impo
 
     /// <summary>Seven projects under three sections; "社会民生工程" matches no category of the demo city.</summary>
     /// <param name="newLeader">A leader not on the list (each test its own: the fixture's database is shared).</param>
-    private static byte[] Ledger(string p, string newLeader) => Xlsx(
+    public static byte[] Ledger(string p, string newLeader) => Xlsx(
         Row("岷江市2020年重点项目推进情况表"),
         Row(null, null, null, null, null, null, null, null, null, null, null, "单位：万元"),
         Row("序号", "项目名称", "总投资", "截至上年底累计完成投资", "2020年", null, "建设年限", null, "业主单位", "责任单位", "联系市领导", "备注"),
