@@ -164,6 +164,7 @@ public static class MilepostApp
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
         services.AddScoped<Features.Users.UserCommands>();
+        services.AddScoped<Features.FirstUse.FirstUseQueries>();
         services.AddScoped<AccountAudit>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditVerifier>();

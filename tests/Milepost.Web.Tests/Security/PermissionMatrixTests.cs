@@ -329,6 +329,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/screen"] = false,
         // The ledger import: the office only.
         ["/import"] = true,
+        // The first-use checklist: the office only (the accounts it lists are opened by the system administrator).
+        ["/start"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
