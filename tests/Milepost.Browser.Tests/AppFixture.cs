@@ -10,12 +10,18 @@ namespace Milepost.Browser.Tests;
 /// The application on a real Kestrel port with the demo portfolio, and Debian's Chromium driven by
 /// Playwright. Nothing is downloaded: the browser is /usr/bin/chromium.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    public MilepostFactory Factory { get; } = new() { Urls = "http://127.0.0.1:0" };
+
+    public AppFixture() : this(demo: true) { }
+
+    /// <param name="demo">False for an install as a real city starts it: the three administrators and nothing else.</param>
+    protected AppFixture(bool demo) => Factory = new(demo: demo) { Urls = "http://127.0.0.1:0" };
+
+    public MilepostFactory Factory { get; }
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
