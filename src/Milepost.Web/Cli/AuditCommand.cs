@@ -12,7 +12,7 @@ namespace Milepost.Web.Cli;
 /// without starting the web server. Configuration as the web app reads it: appsettings.json (and
 /// appsettings.{environment}.json) in the current folder, environment variables, and
 /// <c>--Milepost:X=...</c> arguments. Exit 0 when intact; 2 with the first bad event on stderr;
-/// 1 when the database or the anchor file cannot be read.
+/// 1 when the database or the anchor file cannot be read, or the database does not exist yet (it is not created).
 /// </summary>
 public static class AuditCommand
 {
@@ -25,34 +25,20 @@ public static class AuditCommand
             // --Milepost:Database=..., --ConnectionStrings:Milepost=... are configuration.
             TreatUnmatchedTokensAsErrors = false,
         };
-        verify.SetAction(result => Verify(
-            [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        verify.SetAction((result, ct) => VerifyAsync(
+            [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
         return new Command("audit", "Work on the audit trail.") { verify };
     }
 
-    internal static int Verify(string[] configArgs, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> VerifyAsync(string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        string dataDir;
-        ServiceProvider services;
-        try
-        {
-            var config = Configuration(configArgs);
-            dataDir = config["Milepost:DataDirectory"] is { Length: > 0 } d ? d : "data";
-            services = new ServiceCollection()
-                .AddMilepostDb(DatabaseSetup.ParseProvider(config["Milepost:Database"]), config.GetConnectionString("Milepost"))
-                .BuildServiceProvider();
-        }
-        catch (InvalidOperationException e)
-        {
-            stderr.WriteLine($"配置无效：{e.Message}");
-            stderr.WriteLine($"Invalid configuration: {e.Message}");
-            return 1;
-        }
+        var (session, exit) = await CliDatabase.OpenAsync(configArgs, DatabaseUse.Existing, stdout, stderr, ct);
+        if (session is null) return exit;
 
-        using (services)
-        using (var scope = services.CreateScope())
+        await using (session)
         {
-            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            var db = session.Db;
+            var dataDir = session.Configuration["Milepost:DataDirectory"] is { Length: > 0 } d ? d : "data";
             AuditAnchorLine? anchor;
             try
             {
@@ -105,7 +91,7 @@ public static class AuditCommand
         }
     }
 
-    /// <summary>The web app's configuration sources, in its order (later ones win); the rank command reads it too.</summary>
+    /// <summary>The web app's configuration sources, in its order (later ones win); every command that opens the database reads it.</summary>
     internal static IConfiguration Configuration(string[] args)
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")

@@ -21,14 +21,11 @@ namespace Milepost.Web.Cli;
 /// (/api/v1/export/{kind}.{format}), with the same filters, scope and audit event. Without <c>--user</c> the export is
 /// made with the office's full view and audited as "cli"; with it, under that account's scope (a business role).
 /// The file is written beside FILE and moved into place only when complete. Exit codes: 0 written; 1 the configuration,
-/// database or output file cannot be used; 2 the arguments are wrong (kind, format, encoding, a filter, an unknown or
+/// database or output file cannot be used (a database not created yet is not created: there is nothing to export); 2 the arguments are wrong (kind, format, encoding, a filter, an unknown or
 /// non-business account), in which case nothing is written.
 /// </summary>
 public static class ExportCommand
 {
-    /// <summary>The actor a command-line export runs as when no account is named.</summary>
-    public const string CliActor = "cli";
-
     public static Command Create()
     {
         var kind = new Argument<string>("kind") { Description = "projects | reports | statistics | overdue-nodes | problems | supervision" };
@@ -100,26 +97,17 @@ public static class ExportCommand
             return Errors(stderr, e);
         }
 
-        ServiceProvider services;
-        MilepostOptions options;
-        try
-        {
-            services = CliDatabase.Services(configArgs, out options);
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
-        {
-            return Fail(stderr, 1, $"配置无效：{e.Message}", $"Invalid configuration: {e.Message}");
-        }
+        var (session, exit) = await CliDatabase.OpenAsync(configArgs, DatabaseUse.Existing, stdout, stderr, ct);
+        if (session is null) return exit;
 
         var target = Path.GetFullPath(request.Output);
         var partial = target + ".part";
-        using (services)
-        using (var scope = services.CreateScope())
+        await using (session)
         {
-            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            var db = session.Db;
             try
             {
-                var clock = await CliDatabase.ClockAsync(db, options, ct);
+                var clock = await CliDatabase.ClockAsync(db, session.Options, ct);
                 Actor actor;
                 if (request.User is { } name)
                 {
@@ -127,7 +115,7 @@ public static class ExportCommand
                         return Fail(stderr, 2, $"账号“{name}”不存在", $"The account \"{name}\" does not exist");
                     actor = account;
                 }
-                else actor = new Actor(CliActor, Lang.T("命令行", "Command line"), new HashSet<string> { Roles.Supervisor }, null, null);
+                else actor = CliDatabase.CommandLineActor();
 
                 var settings = new SettingsReader(db);
                 var status = new ProjectStatusService(db, clock, settings);

@@ -13,10 +13,14 @@ namespace Milepost.Web.Cli;
 
 /// <summary>
 /// <c>milepost import projects FILE [--dry-run] [--create-missing] [--user supervisor] [--lang en]</c> imports a project
-/// ledger (.xlsx or .csv), <c>milepost import reports FILE [--dry-run] [--approve] …</c> monthly reports, as the web page does, as the named supervisor account (audited under its name). Progress (rows
-/// read) goes to stderr; the counts and every error, as <c>工作表!C12 “值”：原因</c>, to stdout. Exit codes: 0 done (or the
-/// dry run found no error); 1 the file or the configuration cannot be read (a refused file: too large, damaged, a zip
-/// bomb); 2 the arguments are wrong; 3 the ledger has errors or the account may not import: nothing was written.
+/// ledger (.xlsx or .csv), <c>milepost import reports FILE [--dry-run] [--approve] …</c> monthly reports, as the web page does,
+/// as the named supervisor account (audited under its name) or, without <c>--user</c>, as the command line (audited as
+/// "cli", as an export is), so that a city can import before any office account exists. An import (not a dry run) into a
+/// database that does not exist yet creates it first, as the server's first start would (<see cref="DatabaseUse"/>).
+/// Progress (rows read) goes to stderr; the counts and every error, as <c>工作表!C12 “值”：原因</c>, to stdout. Exit codes:
+/// 0 done (or the dry run found no error); 1 the file, the configuration or the database cannot be read (a refused file:
+/// too large, damaged, a zip bomb; a dry run on a database not created yet); 2 the arguments are wrong; 3 the ledger has
+/// errors or the account may not import: nothing was written.
 /// </summary>
 public static class ImportCommand
 {
@@ -25,12 +29,12 @@ public static class ImportCommand
         var file = new Argument<string>("FILE") { Description = "The ledger, .xlsx or .csv (UTF-8 or GB18030)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and show what would be created, updated and left alone; write nothing." };
         var createMissing = new Option<bool>("--create-missing") { Description = "Create unknown owner units, responsible units, programmes and categories (never leaders or divisions)." };
-        var user = new Option<string?>("--user", "-u") { Description = "The supervisor account the import is done as (default: supervisor)." };
+        var user = new Option<string?>("--user", "-u") { Description = "The supervisor account the import is done as (default: the command line itself, audited as 'cli')." };
         var lang = new Option<string?>("--lang") { Description = "zh (default) or en." };
         var projects = new Command("projects", "Import a project ledger (项目台账).") { file, dryRun, createMissing, user, lang };
         projects.TreatUnmatchedTokensAsErrors = false;
         projects.SetAction((result, ct) => RunAsync(
-            new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user) ?? "supervisor", result.GetValue(lang)),
+            new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user), result.GetValue(lang)),
             [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
         var approve = new Option<bool>("--approve") { Description = "Record the reports as approved by the office (default: submitted, awaiting review)." };
@@ -38,14 +42,14 @@ public static class ImportCommand
             { file, dryRun, approve, user, lang };
         reports.TreatUnmatchedTokensAsErrors = false;
         reports.SetAction((result, ct) => RunAsync(
-            new Request(result.GetValue(file)!, result.GetValue(dryRun), false, result.GetValue(user) ?? "supervisor", result.GetValue(lang), Kind.Reports, result.GetValue(approve)),
+            new Request(result.GetValue(file)!, result.GetValue(dryRun), false, result.GetValue(user), result.GetValue(lang), Kind.Reports, result.GetValue(approve)),
             [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
         return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects, reports };
     }
 
     internal enum Kind { Projects, Reports }
 
-    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string User, string? Lang, Kind What = Kind.Projects, bool Approve = false);
+    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string? User, string? Lang, Kind What = Kind.Projects, bool Approve = false);
 
     internal static Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         CliDatabase.InLanguageAsync(request.Lang, stderr, () => RunInCultureAsync(request, configArgs, stdout, stderr, ct));
@@ -54,54 +58,67 @@ public static class ImportCommand
     {
         if (!File.Exists(request.File))
             return Fail(stderr, 1, $"找不到文件“{request.File}”", $"File \"{request.File}\" not found");
-        ServiceProvider services;
-        MilepostOptions options;
+        SheetSource source;
         try
         {
-            services = CliDatabase.Services(configArgs, out options);
+            // The file is checked first: a damaged one must not create a database either.
+            await using var stream = File.OpenRead(request.File);
+            source = await SheetReader.OpenAsync(stream, Path.GetFileName(request.File), ct);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
+        catch (SheetRefusedException e)
         {
-            return Fail(stderr, 1, $"配置无效：{e.Message}", $"Invalid configuration: {e.Message}");
+            return Fail(stderr, 1, e.MessageZh, e.Message);
         }
 
-        using (services)
-        using (var scope = services.CreateScope())
+        using (source)
         {
-            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
-            try
-            {
-                var clock = await CliDatabase.ClockAsync(db, options, ct);
-                var actor = await RankCommand.SupervisorAsync(db, request.User.Trim(), ct);
-                if (actor is null)
-                    return Fail(stderr, 3, $"账号“{request.User}”不存在或不是督查室账号，不能导入", $"The account \"{request.User}\" does not exist or is not a supervisor; it may not import");
+            // A dry run reads only; an import may be the city's first, before the server has ever started.
+            var (session, exit) = await CliDatabase.OpenAsync(configArgs, request.DryRun ? DatabaseUse.Existing : DatabaseUse.CreateIfMissing, stdout, stderr, ct);
+            if (session is null) return exit;
+            await using (session)
+                return await ImportAsync(request, session, source, stdout, stderr, ct);
+        }
+    }
 
-                await using var stream = File.OpenRead(request.File);
-                using var source = await SheetReader.OpenAsync(stream, Path.GetFileName(request.File), ct);
-                var what = request.What == Kind.Reports ? new Noun("份", "月报", "reports") : new Noun("个", "项目", "projects");
-                var progress = new SyncProgress<ImportProgress>(p => stderr.Write(p.Phase == "read"
-                    ? Lang.T($"\r正在校验第 {p.Rows} 行…", $"\rChecking row {p.Rows}…")
-                    : Lang.T($"\r正在写入：{p.Rows} {what.Measure}{what.Zh}…", $"\rWriting: {p.Rows} {what.En}…")));
-                var result = request.What == Kind.Reports
-                    ? await new ReportImport(db, clock, new ReportQueries(db, clock, new SettingsReader(db))).RunAsync(actor, source, request.DryRun, request.Approve, progress, Lang.IsEnglish, ct)
-                    : await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
-                stderr.WriteLine();
-                Print(stdout, result, what);
-                return result.HasErrors ? 3 : 0;
-            }
-            catch (SheetRefusedException e)
+    private static async Task<int> ImportAsync(Request request, CliSession session, SheetSource source, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var db = session.Db;
+        try
+        {
+            var clock = await CliDatabase.ClockAsync(db, session.Options, ct);
+            var actor = CliDatabase.CommandLineActor();
+            if (request.User is { } name)
             {
-                return Fail(stderr, 1, e.MessageZh, e.Message);
+                if (await RankCommand.SupervisorAsync(db, name.Trim(), ct) is not { } account)
+                    return Fail(stderr, 3, $"账号“{name}”不存在或不是督查室账号，不能导入", $"The account \"{name}\" does not exist or is not a supervisor; it may not import");
+                actor = account;
             }
-            catch (ValidationException e)
-            {
-                foreach (var error in e.Errors) stderr.WriteLine(Lang.T(error.MessageZh, error.MessageEn));
-                return 3;
-            }
-            catch (DbException e)
-            {
-                return Fail(stderr, 1, $"无法读取数据库：{e.Message}", $"Cannot read the database: {e.Message}");
-            }
+
+            var what = request.What == Kind.Reports ? new Noun("份", "月报", "reports") : new Noun("个", "项目", "projects");
+            var progress = new SyncProgress<ImportProgress>(p => stderr.Write(p.Phase == "read"
+                ? Lang.T($"\r正在校验第 {p.Rows} 行…", $"\rChecking row {p.Rows}…")
+                : Lang.T($"\r正在写入：{p.Rows} {what.Measure}{what.Zh}…", $"\rWriting: {p.Rows} {what.En}…")));
+            // Refusals tell the user to allow creation the way this door does: --create-missing, not the page's checkbox.
+            ImportErrorKinds.Door = ImportDoor.CommandLine;
+            var result = request.What == Kind.Reports
+                ? await new ReportImport(db, clock, new ReportQueries(db, clock, new SettingsReader(db))).RunAsync(actor, source, request.DryRun, request.Approve, progress, Lang.IsEnglish, ct)
+                : await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
+            stderr.WriteLine();
+            Print(stdout, result, what);
+            return result.HasErrors ? 3 : 0;
+        }
+        catch (SheetRefusedException e)
+        {
+            return Fail(stderr, 1, e.MessageZh, e.Message);
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine(Lang.T(error.MessageZh, error.MessageEn));
+            return 3;
+        }
+        catch (DbException e)
+        {
+            return Fail(stderr, 1, $"无法读取数据库：{e.Message}", $"Cannot read the database: {e.Message}");
         }
     }
 

@@ -17,7 +17,7 @@ namespace Milepost.Web.Cli;
 /// <c>--publish</c> publishes it as the named supervisor account, in one transaction with its audit event.
 /// Without <c>--month</c>, the latest month whose reports are due. Configuration as <see cref="AuditCommand"/> reads
 /// it (<c>--Milepost:Database=…</c>, <c>--ConnectionStrings:Milepost=…</c>). Exit codes: 0 done; 1 the configuration
-/// or database cannot be read; 2 the arguments are wrong (a bad month, <c>--publish</c> without <c>--user</c>);
+/// or database cannot be read, or the database does not exist yet (it is not created); 2 the arguments are wrong (a bad month, <c>--publish</c> without <c>--user</c>);
 /// 3 the publication is refused (unknown account, not a supervisor, reports not yet due, a re-publication without a
 /// note), in which case nothing is written.
 /// </summary>
@@ -61,26 +61,15 @@ public static class RankCommand
         if (!request.Publish && (request.User is not null || request.Note is not null))
             return Usage(stderr, "--user 和 --note 只用于 --publish", "--user and --note go with --publish only");
 
-        ServiceProvider services;
-        MilepostOptions options;
-        try
-        {
-            services = CliDatabase.Services(configArgs, out options);
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeZoneNotFoundException)
-        {
-            stderr.WriteLine($"配置无效：{e.Message}");
-            stderr.WriteLine($"Invalid configuration: {e.Message}");
-            return 1;
-        }
+        var (session, exit) = await CliDatabase.OpenAsync(configArgs, DatabaseUse.Existing, stdout, stderr, ct);
+        if (session is null) return exit;
 
-        using (services)
-        using (var scope = services.CreateScope())
+        await using (session)
         {
-            var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
+            var db = session.Db;
             try
             {
-                var clock = await CliDatabase.ClockAsync(db, options, ct);
+                var clock = await CliDatabase.ClockAsync(db, session.Options, ct);
                 var queries = new RankingQueries(db, clock, new SettingsReader(db));
                 var target = month ?? await queries.DefaultMonthAsync(ct);
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milepost.Data;
 using Milepost.Web.Features.Account;
 using Milepost.Web.Features.Problems;
@@ -58,25 +57,14 @@ public static class MilepostApp
         services.AddScoped<IAuditOrigin>(sp => sp.GetRequiredService<ClientOrigin>());
         services.AddMilepostDb(DatabaseSetup.ParseProvider(options.Database), config.GetConnectionString("Milepost"));
 
-        services.AddIdentity<MilepostUser, IdentityRole>(o =>
-            {
-                // PasswordRules (replacing Identity's validator below) reads the length and applies the rest.
-                o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
-            })
+        services.AddIdentity<MilepostUser, IdentityRole>(AccountRules.Configure)
             .AddEntityFrameworkStores<MilepostDb>()
             .AddClaimsPrincipalFactory<MilepostClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name);
-        services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<MilepostUser>, PasswordRules>());
+        services.AddAccountRules();
         // A disabled account or a changed password ends other sessions within a minute (SECURITY.md 5).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        // SECURITY.md 2: PBKDF2 with at least 210,000 iterations.
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SECURITY.md 5: served over HTTPS, the cookies are __Host- (Secure, whole site, no Domain), which a
         // browser refuses over plain HTTP; the loopback default (HTTP) keeps plain names.
         var https = ServesHttps(config);
@@ -176,6 +164,7 @@ public static class MilepostApp
         services.AddScoped<SettingsReader>();
         services.AddScoped<SettingsCommands>();
         services.AddScoped<Features.Users.UserCommands>();
+        services.AddScoped<Features.FirstUse.FirstUseQueries>();
         services.AddScoped<AccountAudit>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<Features.Audit.AuditVerifier>();

@@ -64,7 +64,7 @@ public sealed class ExportCommandTests(ExportCliFixture fx) : IClassFixture<Expo
         Assert.StartsWith("编号,项目名称,问题类别,问题描述,牵头部门", text);
         using var scope = fx.Factory.Services.CreateScope();
         var ev = await scope.ServiceProvider.GetRequiredService<MilepostDb>().AuditEvents.Where(e => e.Action == "export").OrderByDescending(e => e.Sequence).FirstAsync();
-        Assert.Equal(ExportCommand.CliActor, ev.Actor);
+        Assert.Equal(CliDatabase.CliActor, ev.Actor);
         Assert.Contains("\"overdue\":\"true\"", ev.After);
     }
 

@@ -110,7 +110,7 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
         Assert.Contains("试导入（未写入）：工作表“月报”，共 2 行数据；新增 2 份、更新 0 份、不变 0 份月报", dry.Out);
         Assert.Equal(before, await CountsAsync());
 
-        var real = ImportReports(sheet, "--approve");
+        var real = ImportReports(sheet, "--approve", "--user", "supervisor");
         Assert.True(real.Exit == 0, real.Err + real.Out);
         Assert.Contains("已导入：工作表“月报”，共 2 行数据；新增 2 份", real.Out);
         Assert.Equal(before.Audit + 2, (await CountsAsync()).Audit);

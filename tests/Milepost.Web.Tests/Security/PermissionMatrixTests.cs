@@ -342,6 +342,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/import"] = true,
         // The city's divisions in one step: the office only.
         ["/base-data/city"] = true,
+        // The first-use checklist: the office only (the accounts it lists are opened by the system administrator).
+        ["/start"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Milepost.Data;
+using Milepost.Web.Features.FirstUse;
 using static Milepost.Web.Shared.Lang;
 
 namespace Milepost.Web.Features.Account;
@@ -32,6 +33,16 @@ public static class AccountGate
         if (held.Overlaps([Roles.Supervisor, Roles.Leader, Roles.Department, Roles.Owner])) return "/";
         if (held.Contains(Roles.Auditor)) return "/audit";
         return held.Overlaps([Roles.SystemAdmin, Roles.SecurityAdmin]) ? "/users" : "/projects";
+    }
+
+    /// <summary>
+    /// <see cref="HomeFor"/>, knowing the install: while there is no project yet the office lands on the first-use
+    /// checklist (首次使用), which leads it, instead of an empty dashboard.
+    /// </summary>
+    public static async Task<string> HomeForAsync(IList<string> roles, FirstUseQueries firstUse)
+    {
+        var home = HomeFor(roles);
+        return home == "/" && roles.Contains(Roles.Supervisor) && await firstUse.IsEmptyAsync() ? FirstUseQueries.Path : home;
     }
 
     /// <summary>The page an account must visit before any other, or null when it may go anywhere.</summary>

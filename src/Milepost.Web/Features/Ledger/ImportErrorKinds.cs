@@ -3,24 +3,39 @@ using Milepost.Core.Ledger;
 
 namespace Milepost.Web.Features.Ledger;
 
+/// <summary>Where an import runs; it decides how a refusal tells the user to allow creation.</summary>
+public enum ImportDoor { Web, CommandLine }
+
 /// <summary>The problems the import finds beyond one row's cells: names not found, the form's rules, clashes with the database.</summary>
 public static class ImportErrorKinds
 {
-    private const string CreateHint = "；如需新建，请勾选“自动创建缺少的单位、专项和类别”";
-    private const string CreateHintEn = "; tick \"create missing units, programmes and categories\" to create it";
+    private static readonly AsyncLocal<ImportDoor> door = new();
 
-    public static readonly LedgerErrorKind UnknownOwner = new("import.unknown_owner", "业主单位“{0}”不存在" + CreateHint, "Owner unit \"{0}\" does not exist" + CreateHintEn);
-    public static readonly LedgerErrorKind UnknownResponsible = new("import.unknown_responsible", "责任单位“{0}”不存在" + CreateHint, "Responsible unit \"{0}\" does not exist" + CreateHintEn);
-    public static readonly LedgerErrorKind UnknownProgramme = new("import.unknown_programme", "专项（板块）“{0}”不存在" + CreateHint, "Programme \"{0}\" does not exist" + CreateHintEn);
-    public static readonly LedgerErrorKind UnknownCategory = new("import.unknown_category", "行业类别“{0}”不存在" + CreateHint, "Category \"{0}\" does not exist" + CreateHintEn);
-    public static readonly LedgerErrorKind UnknownLeader = new("import.unknown_leader", "联系市领导“{0}”不在市领导名单中（请先在“基础数据 › 市领导”中添加，或按姓名和职务自动创建）" + CreateHint,
+    /// <summary>
+    /// The door of the import running in this flow (the web page and the API unless the command line says otherwise), read
+    /// like the UI culture: the command line sets it once, and the kinds below name its switch instead of the page's checkbox.
+    /// </summary>
+    public static ImportDoor Door { get => door.Value; set => door.Value = value; }
+
+    private static string CreateHint => Door == ImportDoor.CommandLine
+        ? "；如需新建，请加上 --create-missing 重新导入"
+        : "；如需新建，请勾选“自动创建缺少的单位、专项和类别”";
+    private static string CreateHintEn => Door == ImportDoor.CommandLine
+        ? "; import again with --create-missing to create it"
+        : "; tick \"create missing units, programmes and categories\" to create it";
+
+    public static LedgerErrorKind UnknownOwner => new("import.unknown_owner", "业主单位“{0}”不存在" + CreateHint, "Owner unit \"{0}\" does not exist" + CreateHintEn);
+    public static LedgerErrorKind UnknownResponsible => new("import.unknown_responsible", "责任单位“{0}”不存在" + CreateHint, "Responsible unit \"{0}\" does not exist" + CreateHintEn);
+    public static LedgerErrorKind UnknownProgramme => new("import.unknown_programme", "专项（板块）“{0}”不存在" + CreateHint, "Programme \"{0}\" does not exist" + CreateHintEn);
+    public static LedgerErrorKind UnknownCategory => new("import.unknown_category", "行业类别“{0}”不存在" + CreateHint, "Category \"{0}\" does not exist" + CreateHintEn);
+    public static LedgerErrorKind UnknownLeader => new("import.unknown_leader", "联系市领导“{0}”不在市领导名单中（请先在“基础数据 › 市领导”中添加，或按姓名和职务自动创建）" + CreateHint,
         "City leader \"{0}\" is not on the leaders list (add them under Base data › Leaders, or create them from name and title)" + CreateHintEn);
     public static readonly LedgerErrorKind UnknownLeaderNoTitle = new("import.unknown_leader_no_title",
         "联系市领导“{0}”不在市领导名单中，表中也未写职务，无法自动创建：请写成“{0}（副市长）”这样的姓名加职务，或先在“基础数据 › 市领导”中添加",
         "City leader \"{0}\" is not on the leaders list and no title is written to create them from: write \"{0} (vice mayor)\", or add them under Base data › Leaders");
     public static readonly LedgerErrorKind LeaderTitleDiffers = new("import.leader_title", "表中写的“{0}（{1}）”与市领导名单中的职务“{2}”不一致，按姓名匹配，请核对",
         "\"{0} ({1})\" in the file differs from the recorded title \"{2}\"; matched by name, please check", IsWarning: true);
-    public static readonly LedgerErrorKind UnmatchedSection = new("import.unmatched_section",
+    public static LedgerErrorKind UnmatchedSection => new("import.unmatched_section",
         "分组标题“{0}”对应不到行业类别：请在预览中为它选择类别，或在表中加“项目类别”列" + CreateHint,
         "Section \"{0}\" matches no category: choose one for it in the preview, or add a category column" + CreateHintEn);
     public static readonly LedgerErrorKind UnknownDivision = new("import.unknown_division", "行政区划“{0}”不存在（导入不会新建行政区划）",
