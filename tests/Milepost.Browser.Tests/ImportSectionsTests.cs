@@ -31,7 +31,7 @@ public sealed class ImportSectionsTests(AppFixture app)
         await Assertions.Expect(sections).ToContainTextAsync("名称包含");
         await Assertions.Expect(sections).ToContainTextAsync("未对应，请选择");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("吴启明");
-        await page.ScreenshotAsync(new() { Path = Shot("100-import-sections.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("103-import-sections.png"), FullPage = true });
 
         await page.GetByTestId("import-section-choice").Nth(2).SelectOptionAsync("教育");
         await Assertions.Expect(sections).ToContainTextAsync("已手动选择", new() { Timeout = 30_000 });
@@ -39,12 +39,12 @@ public sealed class ImportSectionsTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("新增 7", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("import-created-lookups")).ToContainTextAsync("市领导：吴启明（市长助理）");
         await Assertions.Expect(page.GetByTestId("import-opening")).ToContainTextAsync("期初数据截至 2020年5月");
-        await page.ScreenshotAsync(new() { Path = Shot("101-import-sections-chosen.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("104-import-sections-chosen.png"), FullPage = true });
 
         await page.GetByTestId("import-confirm").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new() { Path = Shot("102-import-done-390.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("105-import-done-390.png"), FullPage = true });
         Assert.Empty(console);
         await page.Context.CloseAsync();
     }

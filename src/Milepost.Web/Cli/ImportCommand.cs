@@ -28,13 +28,19 @@ public static class ImportCommand
     {
         var file = new Argument<string>("FILE") { Description = "The ledger, .xlsx or .csv (UTF-8 or GB18030)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and show what would be created, updated and left alone; write nothing." };
-        var createMissing = new Option<bool>("--create-missing") { Description = "Create unknown owner units, responsible units, programmes and categories (never leaders or divisions)." };
+        var createMissing = new Option<bool>("--create-missing") { Description = "Create unknown owner units, responsible units, programmes, categories, and leaders written with a title (王伟（副市长）); never divisions." };
+        var section = new Option<string[]>("--section")
+        {
+            Description = "The category for a section heading, as HEADING=CATEGORY (e.g. --section 社会民生工程=教育); repeat for several. Without it headings are mapped by name, alias or containment.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var user = new Option<string?>("--user", "-u") { Description = "The supervisor account the import is done as (default: the command line itself, audited as 'cli')." };
         var lang = new Option<string?>("--lang") { Description = "zh (default) or en." };
-        var projects = new Command("projects", "Import a project ledger (项目台账).") { file, dryRun, createMissing, user, lang };
+        var projects = new Command("projects", "Import a project ledger (项目台账).") { file, dryRun, createMissing, section, user, lang };
         projects.TreatUnmatchedTokensAsErrors = false;
         projects.SetAction((result, ct) => RunAsync(
-            new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user), result.GetValue(lang)),
+            new Request(result.GetValue(file)!, result.GetValue(dryRun), result.GetValue(createMissing), result.GetValue(user), result.GetValue(lang))
+                { Sections = result.GetValue(section) ?? [] },
             [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
 
         var approve = new Option<bool>("--approve") { Description = "Record the reports as approved by the office (default: submitted, awaiting review)." };
@@ -49,13 +55,19 @@ public static class ImportCommand
 
     internal enum Kind { Projects, Reports }
 
-    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string? User, string? Lang, Kind What = Kind.Projects, bool Approve = false);
+    internal sealed record Request(string File, bool DryRun, bool CreateMissing, string? User, string? Lang, Kind What = Kind.Projects, bool Approve = false)
+    {
+        /// <summary>--section HEADING=CATEGORY, as given.</summary>
+        public IReadOnlyList<string> Sections { get; init; } = [];
+    }
 
     internal static Task<int> RunAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
         CliDatabase.InLanguageAsync(request.Lang, stderr, () => RunInCultureAsync(request, configArgs, stdout, stderr, ct));
 
     private static async Task<int> RunInCultureAsync(Request request, string[] configArgs, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        if (request.Sections.FirstOrDefault(p => SectionChoice(p) is null) is { } bad)
+            return Fail(stderr, 2, $"--section 应写成“分组标题=行业类别”，而不是“{bad}”", $"--section takes HEADING=CATEGORY, not \"{bad}\"");
         if (!File.Exists(request.File))
             return Fail(stderr, 1, $"找不到文件“{request.File}”", $"File \"{request.File}\" not found");
         SheetSource source;
@@ -102,7 +114,8 @@ public static class ImportCommand
             ImportErrorKinds.Door = ImportDoor.CommandLine;
             var result = request.What == Kind.Reports
                 ? await new ReportImport(db, clock, new ReportQueries(db, clock, new SettingsReader(db))).RunAsync(actor, source, request.DryRun, request.Approve, progress, Lang.IsEnglish, ct)
-                : await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct);
+                : await new ProjectImport(db, clock).RunAsync(actor, source, request.DryRun, request.CreateMissing, progress, Lang.IsEnglish, ct,
+                    request.Sections.Select(SectionChoice).OfType<(string Heading, string Category)>().ToDictionary(c => c.Heading, c => c.Category, StringComparer.Ordinal));
             stderr.WriteLine();
             Print(stdout, result, what);
             return result.HasErrors ? 3 : 0;
@@ -122,6 +135,13 @@ public static class ImportCommand
         }
     }
 
+    /// <summary>"社会民生工程=教育" → (社会民生工程, 教育); null when it is not HEADING=CATEGORY.</summary>
+    private static (string Heading, string Category)? SectionChoice(string pair)
+    {
+        var at = pair.IndexOf('=');
+        return at <= 0 || at == pair.Length - 1 ? null : (pair[..at].Trim(), pair[(at + 1)..].Trim());
+    }
+
     /// <summary>What is counted, with its measure word: 4 个项目, 4 份月报.</summary>
     private sealed record Noun(string Measure, string Zh, string En);
 
@@ -131,6 +151,12 @@ public static class ImportCommand
         stdout.WriteLine(Lang.T($"{mode}：工作表“{r.Sheet}”，共 {r.RowsRead} 行数据；新增 {r.Created} {what.Measure}、更新 {r.Updated} {what.Measure}、不变 {r.Unchanged} {what.Measure}{what.Zh}",
             $"{mode}: sheet \"{r.Sheet}\", {r.RowsRead} data rows; {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged {what.En}"));
         foreach (var name in r.CreatedLookups) stdout.WriteLine(Lang.T($"新建 {name}", $"New {name}"));
+        // Each section heading and its category, so the office can check them and correct one with --section.
+        foreach (var sec in r.Sections)
+            stdout.WriteLine(Lang.T($"分组“{sec.Section}”（{sec.Rows} 个项目）→ {sec.Category ?? "未对应，请用 --section 指定"}",
+                $"Section \"{sec.Section}\" ({sec.Rows} rows) → {sec.Category ?? "no match; give one with --section"}"));
+        if (r.OpeningThrough is { } through)
+            stdout.WriteLine(Lang.T($"期初数据截至 {through}：此前各月不再要求报送月报", $"Opening balances through {through}: earlier months owe no report"));
         foreach (var w in r.Warnings) stdout.WriteLine(Lang.T("提示 ", "Note ") + w);
         if (r.HasErrors)
         {

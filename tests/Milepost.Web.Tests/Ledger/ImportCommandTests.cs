@@ -62,6 +62,32 @@ public sealed class ImportCommandTests(ImportCliFixture fx) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task RealShapedLedger_SectionsPrinted_UnmatchedNamesTheSwitch_ThenChosenWithSectionAndCreateMissing()
+    {
+        var path = Write("推进情况表.xlsx", ImportRealLedgerTests.Ledger("癸", "韩子墨"));
+        var before = await CountsAsync();
+
+        var refused = Import(path);
+        Assert.Equal(3, refused.Exit);
+        Assert.Contains("分组“交通基础设施工程”（2 个项目）→ 交通", refused.Out);
+        Assert.Contains("分组“社会民生工程”（3 个项目）→ 未对应，请用 --section 指定", refused.Out);
+        Assert.Contains("项目台账!K11 “韩子墨（市长助理）”：联系市领导“韩子墨”不在市领导名单中", refused.Out);
+        Assert.Contains("--create-missing", refused.Out);
+        Assert.DoesNotContain("勾选", refused.Out);
+        Assert.Equal(before, await CountsAsync());
+
+        Assert.Equal(2, Import(path, "--section", "社会民生工程").Exit);    // not HEADING=CATEGORY
+
+        var done = Import(path, "--create-missing", "--section", "社会民生工程=教育");
+        Assert.True(done.Exit == 0, done.Err + done.Out);
+        Assert.Contains("新增 7 个", done.Out);
+        Assert.Contains("新建 市领导：韩子墨（市长助理）", done.Out);
+        Assert.Contains("分组“社会民生工程”（3 个项目）→ 教育", done.Out);
+        Assert.Contains("期初数据截至 2020-05", done.Out);
+        Assert.Equal(before.Projects + 7, (await CountsAsync()).Projects);
+    }
+
+    [Fact]
     public async Task Errors_AreListedAsSheetCell_Exit3_NothingWritten()
     {
         var path = Write("bad.xlsx", Xlsx(
