@@ -34,6 +34,9 @@ public static partial class ProjectRules
 
     public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
 
+    /// <summary>A phone number as offices write it: digits, spaces, '-' and '+' (0835-2610001, +86 138 0000 0000).</summary>
+    public static bool IsValidPhone(string phone) => phone.All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ' or '+');
+
     /// <summary>Checks a project's facts; an empty list means they may be saved.</summary>
     public static IReadOnlyList<ValidationError> Validate(ProjectInput p)
     {
@@ -69,7 +72,7 @@ public static partial class ProjectRules
             Add("Longitude", "project.longitude", "经度须在 -180 至 180 之间", "Longitude must be between -180 and 180");
         if ((p.Latitude is null) != (p.Longitude is null))
             Add("Longitude", "project.location.pair", "经度和纬度须同时填写", "Give both latitude and longitude, or neither");
-        if (!string.IsNullOrWhiteSpace(p.ContactPhone) && !p.ContactPhone.Trim().All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ' or '+'))
+        if (!string.IsNullOrWhiteSpace(p.ContactPhone) && !IsValidPhone(p.ContactPhone.Trim()))
             Add("ContactPhone", "project.phone", "联系电话只能包含数字、空格、“-”和“+”", "The phone number may contain only digits, spaces, '-' and '+'");
         return errors;
     }

@@ -85,18 +85,21 @@ public static partial class DemoPortfolio
 
     private static Dictionary<string, Leader> Leaders()
     {
-        Leader L(string name, string title, LeaderBody body, int order) =>
-            new() { DivisionCode = City, Name = name, Title = title, Body = body, Precedence = order };
+        Leader L(string name, string title, LeaderBody body, int order, string fields, string from, string? aliases = null) => new()
+        {
+            DivisionCode = City, Name = name, Title = title, Body = body, Precedence = order, Fields = fields,
+            InOfficeFrom = DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), Aliases = aliases,
+        };
         return new[]
         {
-            L("林致远", "市委书记", LeaderBody.PartyCommittee, 1),
-            L("赵明辉", "市委副书记、市长", LeaderBody.Government, 2),
-            L("郑国平", "市人大常委会主任", LeaderBody.PeoplesCongress, 3),
-            L("何文澜", "市政协主席", LeaderBody.Cppcc, 4),
-            L("孙立群", "市委常委、常务副市长", LeaderBody.Government, 5),
-            L("陈宇航", "副市长", LeaderBody.Government, 6),
-            L("刘静怡", "副市长", LeaderBody.Government, 7),
-            L("黄振邦", "副市长", LeaderBody.Government, 8),
+            L("林致远", "市委书记", LeaderBody.PartyCommittee, 1, "市委全面工作", "2016-09-28"),
+            L("赵明辉", "市委副书记、市长", LeaderBody.Government, 2, "市政府全面工作", "2017-02-14"),
+            L("郑国平", "市人大常委会主任", LeaderBody.PeoplesCongress, 3, "市人大常委会全面工作", "2017-01-10"),
+            L("何文澜", "市政协主席", LeaderBody.Cppcc, 4, "市政协全面工作", "2017-01-09"),
+            L("孙立群", "市委常委、常务副市长", LeaderBody.Government, 5, "发展改革、财政、交通运输、国有资产", "2016-11-18"),
+            L("陈宇航", "副市长", LeaderBody.Government, 6, "工业和信息化、商务、新城开发建设", "2018-01-20", "陈宇杭"),
+            L("刘静怡", "副市长", LeaderBody.Government, 7, "文化旅游、教育、卫生健康", "2017-02-14"),
+            L("黄振邦", "副市长", LeaderBody.Government, 8, "住房城乡建设、自然资源、水利", "2019-03-06"),
         }.ToDictionary(l => l.Name);
     }
 
@@ -107,20 +110,29 @@ public static partial class DemoPortfolio
             ("交通", "Transport"), ("产业", "Industry"), ("文旅体育", "Culture, tourism & sports"), ("教育", "Education"),
             ("卫生健康", "Health"), ("市政公用", "Utilities"), ("物流", "Logistics"), ("城市开发", "Urban development"),
         };
-        return names.Select((n, i) => new Category { Name = n.Item1, NameEn = n.Item2, SortOrder = i + 1 }).ToDictionary(c => c.Name);
+        var categories = names.Select((n, i) => new Category { Name = n.Item1, NameEn = n.Item2, SortOrder = i + 1 }).ToDictionary(c => c.Name);
+        // Ledgers head their sections 交通基础设施 and 卫生 as often as 交通 and 卫生健康.
+        categories["交通"].Aliases = "交通基础设施";
+        categories["卫生健康"].Aliases = "医疗卫生";
+        return categories;
     }
 
     private static Dictionary<string, Unit> Units()
     {
-        Unit D(string name) => new() { DivisionCode = City, Name = name, Kind = UnitKind.Department };
-        Unit O(string name, string person, string phone) =>
-            new() { DivisionCode = City, Name = name, Kind = UnitKind.Owner, ContactPerson = person, ContactPhone = phone };
+        Unit D(string name, string? shortName = null, string? aliases = null, UnitKind kind = UnitKind.Department, string division = City) =>
+            new() { DivisionCode = division, Name = name, ShortName = shortName, Aliases = aliases, Kind = kind };
+        Unit O(string name, string person, string phone, string? shortName = null, string? aliases = null) =>
+            new() { DivisionCode = City, Name = name, Kind = UnitKind.Owner, ContactPerson = person, ContactPhone = phone, ShortName = shortName, Aliases = aliases };
         return new[]
         {
-            D("市发展改革委"), D("市交通运输局"), D("市经济和信息化局"), D("市文化广电旅游局"), D("市教育局"),
-            D("市卫生健康委"), D("市住房城乡建设局"), D("市商务局"), D("新城区人民政府"),
-            O("市交通建设投资集团有限公司", "杨帆", "0835-2610001"),
-            O("市城市建设投资有限公司", "吴桐", "0835-2610002"),
+            D("市发展改革委", "市发改委", "市发展和改革委员会\n发改委", UnitKind.LeadDepartment), D("市交通运输局", "市交通局", "交通局"),
+            D("市经济和信息化局", "市经信局"), D("市文化广电旅游局", "市文广旅局", "市文旅局"), D("市教育局"),
+            D("市卫生健康委", "市卫健委"), D("市住房城乡建设局", "市住建局", "市住房和城乡建设局"), D("市商务局"),
+            D("新城区人民政府", "新城区政府", kind: UnitKind.CountyGovernment, division: "511803"),
+            // Merged into the natural resources bureau in the 2019 reform: retired, kept for the records that name it.
+            new() { DivisionCode = City, Name = "市城乡规划局", ShortName = "市规划局", Kind = UnitKind.Department, IsRetired = true },
+            O("市交通建设投资集团有限公司", "杨帆", "0835-2610001", "市交投集团", "交投集团"),
+            O("市城市建设投资有限公司", "吴桐", "0835-2610002", "市城投公司"),
             O("市文化旅游发展集团有限公司", "许可", "0835-2610003"),
             O("岷江新城开发建设有限公司", "马骁", "0835-2610004"),
             O("市国际陆港发展有限公司", "罗晨", "0835-2610005"),

@@ -158,6 +158,7 @@ public static class MilepostApp
         Features.Ledger.ImportFeature.AddImport(services);
         Features.Reports.ReportsFeature.AddReports(services);
         Features.Ledger.ExportEndpoints.AddExports(services);
+        Features.BaseData.BaseDataApi.AddBaseData(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -217,6 +218,7 @@ public static class MilepostApp
         Features.Ledger.ExportEndpoints.MapExports(app);
         Features.Ledger.ImportFeature.MapImportApi(app);
         Features.BaseData.CityDivisionsApi.MapCityDivisionsApi(app);
+        Features.BaseData.BaseDataApi.MapBaseDataApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -298,6 +298,45 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/base/city"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
     };
 
+    /// <summary>
+    /// Base data (Features/BaseData, BaseDataAccess): the office alone reads and changes it; everyone else signed in gets
+    /// 403, the admin roles included (三权分立). In the URLs {id} and {id:long} are 999999 and {keepId:long} 999998, records
+    /// that do not exist, and bodies are invalid: the office reaches the list (200), the rules (400) or a 404, and
+    /// nothing is written.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, HttpStatusCode>> BaseData = BaseDataRoutes();
+
+    private static Dictionary<string, Dictionary<string, HttpStatusCode>> BaseDataRoutes()
+    {
+        var routes = new Dictionary<string, Dictionary<string, HttpStatusCode>>();
+        foreach (var (kind, key) in new[] { ("divisions", "{id}"), ("units", "{id:long}"), ("leaders", "{id:long}"), ("programmes", "{id:long}"), ("categories", "{id:long}") })
+        {
+            var at = $"/api/v1/base/{kind}";
+            routes[$"GET {at}/"] = Roles(HttpStatusCode.OK, "supervisor");
+            routes[$"POST {at}/"] = Roles(HttpStatusCode.BadRequest, "supervisor");
+            foreach (var route in new[] { $"GET {at}/{key}", $"PUT {at}/{key}", $"DELETE {at}/{key}", $"POST {at}/{key}/retire", $"POST {at}/{key}/restore" })
+                routes[route] = Roles(HttpStatusCode.NotFound, "supervisor");
+            // Divisions are never merged: their codes are national facts.
+            if (kind != "divisions") routes[$"POST {at}/{key}/merge-into/{{keepId:long}}"] = Roles(HttpStatusCode.NotFound, "supervisor");
+        }
+        return routes;
+    }
+
+    [Fact]
+    public async Task BaseData_AnswersEachRoleAsTheMatrixSays()
+    {
+        var failures = new List<string>();
+        foreach (var (route, rules) in BaseData)
+            foreach (var user in Users)
+            {
+                var (method, pattern) = (route.Split(' ')[0], route.Split(' ')[1]);
+                var url = pattern.Replace("{id:long}", "999999").Replace("{id}", "999999").Replace("{keepId:long}", "999998") + (method == "DELETE" ? "?version=1" : "");
+                var response = await SendAsync(fx.Clients[user], method, url);
+                if (response.StatusCode != rules[user]) failures.Add($"{user} {method} {url}: {(int)response.StatusCode}, expected {(int)rules[user]}");
+            }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static Dictionary<string, HttpStatusCode> Download(HttpStatusCode allowed) =>
         Roles(allowed, RankingReaders).ToDictionary(r => r.Key, r => r.Key == "anonymous" ? HttpStatusCode.Redirect : r.Value);
 
@@ -371,7 +410,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             foreach (var m in methods)
             {
                 var key = $"{m} {raw}";
-                var known = Api.ContainsKey(key) || Lists.ContainsKey(key) || Ranking.ContainsKey(key) || CityDivisions.ContainsKey(key) || Pages.ContainsKey(raw) || Anonymous.Contains(raw)
+                var known = Api.ContainsKey(key) || Lists.ContainsKey(key) || Ranking.ContainsKey(key) || CityDivisions.ContainsKey(key) || BaseData.ContainsKey(key) || Pages.ContainsKey(raw) || Anonymous.Contains(raw)
                             || Other.Contains(key) || Other.Contains(raw) || raw.StartsWith("/_blazor", StringComparison.Ordinal);
                 if (!known) unknown.Add(key);
                 if (anonymous) Assert.True(Anonymous.Contains(raw), $"{key} allows anonymous access but is not on the allow-list");
@@ -513,6 +552,7 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
             "GET" => client.GetAsync(url),
             "POST" => client.PostAsJsonAsync(url, body),
             "PUT" => client.PutAsJsonAsync(url, body),
+            "DELETE" => client.DeleteAsync(url),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
         };
     }

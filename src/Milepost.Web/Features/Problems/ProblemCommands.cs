@@ -4,6 +4,7 @@ using Milepost.Core;
 using Milepost.Core.Portfolio;
 using Milepost.Core.Problems;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
@@ -184,7 +185,7 @@ public sealed class ProblemCommands(MilepostDb db, PortfolioClock clock)
     {
         var errors = new List<ValidationError>();
         var ids = (departments ?? []).Append(unit ?? 0).Where(x => x > 0).Distinct().ToList();
-        if (ids.Count > 0 && await db.Units.CountAsync(u => ids.Contains(u.Id) && u.Kind == UnitKind.Department, ct) != ids.Count)
+        if (ids.Count > 0 && await db.Units.Responsible().CountAsync(u => ids.Contains(u.Id), ct) != ids.Count)
             errors.Add(new("DepartmentIds", "problem.unit.unknown", "所选责任单位中有不存在的单位", "Some of the departments do not exist"));
         if (leader is { } l && !await db.Leaders.AnyAsync(x => x.Id == l, ct))
             errors.Add(new("CoordinatingLeaderId", "problem.leader.unknown", "所选协调市领导不存在", "The leader does not exist"));

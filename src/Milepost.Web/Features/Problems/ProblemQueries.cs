@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Milepost.Core.Portfolio;
 using Milepost.Core.Problems;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Features.Settings;
 using Milepost.Web.Hosting;
@@ -88,13 +89,16 @@ public sealed class ProblemQueries(MilepostDb db, PortfolioClock clock, Settings
             journal, actions);
     }
 
-    /// <summary>Departments and leaders to choose from in the forms and filters.</summary>
+    /// <summary>
+    /// Departments (every unit that may answer for a problem) and leaders to choose from in the forms and filters,
+    /// retired ones marked: pickers offer them only where already chosen (<see cref="Pickers"/>).
+    /// </summary>
     public async Task<(IReadOnlyList<Option> Departments, IReadOnlyList<Option> Leaders)> ChoicesAsync(CancellationToken ct = default)
     {
-        var units = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Department).OrderBy(u => u.Id)
-            .Select(u => new Option(u.Id.ToString(), u.Name)).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Responsible().OrderBy(u => u.Id)
+            .Select(u => new Option(u.Id.ToString(), u.Name, u.IsRetired)).ToListAsync(ct);
         var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence)
-            .Select(l => new Option(l.Id.ToString(), l.Name + "（" + l.Title + "）")).ToListAsync(ct);
+            .Select(l => new Option(l.Id.ToString(), l.Name + "（" + l.Title + "）", l.IsRetired)).ToListAsync(ct);
         return (units, leaders);
     }
 

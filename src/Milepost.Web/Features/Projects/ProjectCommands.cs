@@ -3,6 +3,7 @@ using Milepost.Core;
 using Milepost.Core.Portfolio;
 using Milepost.Core.Projects;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -129,7 +130,7 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
             Add("CategoryId", "project.category.unknown", "所选行业类别不存在", "The category does not exist");
         if (input.OwnerUnitId > 0 && !await db.Units.AnyAsync(u => u.Id == input.OwnerUnitId && u.Kind == UnitKind.Owner, ct))
             Add("OwnerUnitId", "project.owner.unknown", "所选业主单位不存在", "The owner unit does not exist");
-        if (input.ResponsibleUnitId > 0 && !await db.Units.AnyAsync(u => u.Id == input.ResponsibleUnitId && u.Kind == UnitKind.Department, ct))
+        if (input.ResponsibleUnitId > 0 && !await db.Units.Responsible().AnyAsync(u => u.Id == input.ResponsibleUnitId, ct))
             Add("ResponsibleUnitId", "project.responsible.unknown", "所选责任单位不存在", "The responsible unit does not exist");
         var leaderIds = input.LeaderIds.Distinct().ToList();
         if (leaderIds.Count > 0 && await db.Leaders.CountAsync(l => leaderIds.Contains(l.Id), ct) != leaderIds.Count)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Milepost.Core.Portfolio;
 using Milepost.Core.Projects;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Shared;
 
 namespace Milepost.Web.Features.Projects;
@@ -45,12 +47,24 @@ public sealed record ProjectRow(
 
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, int? Year);
 
-public sealed record Option(string Value, string Label);
+/// <summary>A choice in a picker or filter; <paramref name="Retired"/> ones are offered only where already chosen (<see cref="BaseData.Pickers"/>).</summary>
+public sealed record Option(string Value, string Label, bool Retired = false);
 
-/// <summary>Lookups that filters and forms choose from.</summary>
+/// <summary>
+/// Lookups that filters and forms choose from, and that name the records of breakdowns: retired records included,
+/// marked, so that what was chosen before they were retired still displays. <see cref="Pickable"/> gives what a
+/// picker offers. Departments are the units that may answer for a project (every responsible kind).
+/// </summary>
 public sealed record ProjectLookups(
     IReadOnlyList<Option> Programmes, IReadOnlyList<Option> Categories, IReadOnlyList<Option> Divisions,
-    IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Owners);
+    IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Departments, IReadOnlyList<Option> Owners)
+{
+    /// <summary>The live choices, plus the ones already chosen (in the form or in the filter).</summary>
+    public ProjectLookups Pickable(string? programme = null, string? category = null, string? division = null,
+        IEnumerable<string?>? leaders = null, string? department = null, string? owner = null) => new(
+        Programmes.Pickable(programme), Categories.Pickable(category), Divisions.Pickable(division),
+        Leaders.Pickable([.. leaders ?? []]), Departments.Pickable(department), Owners.Pickable(owner));
+}
 
 public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService status)
 {
@@ -137,18 +151,18 @@ public sealed partial class ProjectQueries(MilepostDb db, ProjectStatusService s
     public async Task<ProjectLookups> LookupsAsync(CancellationToken ct = default)
     {
         static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Name, c.NameEn }).ToListAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Name, p.IsRetired }).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Name, c.NameEn, c.IsRetired }).ToListAsync(ct);
         var divisions = await db.Divisions.AsNoTracking().OrderBy(d => d.Code).ToListAsync(ct);
-        var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence).Select(l => new { l.Id, l.Name, l.Title }).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+        var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence).Select(l => new { l.Id, l.Name, l.Title, l.IsRetired }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().OrderBy(u => u.Id).Select(u => new { u.Id, u.Name, u.Kind, u.IsRetired }).ToListAsync(ct);
         return new ProjectLookups(
-            programmes.Select(p => new Option(Id(p.Id), p.Name)).ToList(),
-            categories.Select(c => new Option(Id(c.Id), Lang.IsEnglish && c.NameEn is not null ? c.NameEn : c.Name)).ToList(),
-            divisions.Select(d => new Option(d.Code, d.ParentCode is null ? d.Name : "　" + d.Name)).ToList(),
-            leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）")).ToList(),
-            units.Where(u => u.Kind == Core.Portfolio.UnitKind.Department).Select(u => new Option(Id(u.Id), u.Name)).ToList(),
-            units.Where(u => u.Kind == Core.Portfolio.UnitKind.Owner).Select(u => new Option(Id(u.Id), u.Name)).ToList());
+            programmes.Select(p => new Option(Id(p.Id), p.Name, p.IsRetired)).ToList(),
+            categories.Select(c => new Option(Id(c.Id), Lang.IsEnglish && c.NameEn is not null ? c.NameEn : c.Name, c.IsRetired)).ToList(),
+            divisions.Select(d => new Option(d.Code, d.ParentCode is null ? d.Name : "　" + d.Name, d.IsRetired)).ToList(),
+            leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）", l.IsRetired)).ToList(),
+            units.Where(u => u.Kind.IsResponsible()).Select(u => new Option(Id(u.Id), u.Name, u.IsRetired)).ToList(),
+            units.Where(u => u.Kind == Core.Portfolio.UnitKind.Owner).Select(u => new Option(Id(u.Id), u.Name, u.IsRetired)).ToList());
     }
 }
 

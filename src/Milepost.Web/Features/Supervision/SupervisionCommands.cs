@@ -4,6 +4,7 @@ using Milepost.Core;
 using Milepost.Core.Portfolio;
 using Milepost.Core.Supervision;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -182,12 +183,12 @@ public sealed class SupervisionCommands(MilepostDb db, PortfolioClock clock)
         if (input.LeaderId is { } leader && !await db.Leaders.AnyAsync(l => l.Id == leader, ct))
             Add("LeaderId", "supervision.leader.unknown", "所选批示领导不存在", "The leader does not exist");
         if (input.LeadUnitId <= 0) Add("LeadUnitId", "supervision.lead.required", "请选择牵头单位", "Choose the lead unit");
-        else if (!await db.Units.AnyAsync(u => u.Id == input.LeadUnitId && u.Kind == UnitKind.Department, ct))
+        else if (!await db.Units.Responsible().AnyAsync(u => u.Id == input.LeadUnitId, ct))
             Add("LeadUnitId", "supervision.lead.unknown", "所选牵头单位不存在或不是责任单位", "The lead unit does not exist");
         var coop = input.CooperatingUnitIds.Distinct().ToList();
         if (coop.Contains(input.LeadUnitId))
             Add("CooperatingUnitIds", "supervision.coop.lead", "牵头单位不能同时作为配合单位", "The lead unit cannot also cooperate");
-        if (coop.Count > 0 && await db.Units.CountAsync(u => coop.Contains(u.Id) && u.Kind == UnitKind.Department, ct) != coop.Count)
+        if (coop.Count > 0 && await db.Units.Responsible().CountAsync(u => coop.Contains(u.Id), ct) != coop.Count)
             Add("CooperatingUnitIds", "supervision.coop.unknown", "所选配合单位中有不存在的单位", "Some cooperating units do not exist");
         if (input.Deadline is not { } deadline) Add("Deadline", "supervision.deadline.required", "请选择办理时限", "Choose the deadline");
         else if (deadline < clock.Today)

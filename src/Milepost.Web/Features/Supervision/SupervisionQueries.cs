@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Milepost.Core.Portfolio;
 using Milepost.Core.Supervision;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
@@ -36,7 +37,12 @@ public sealed record SupervisionDetail(
     string? CreatedBy, DateTime? CreatedAt, IReadOnlyList<SupervisionEntryView> Entries, long Version,
     IReadOnlyList<SupervisionEntryKind> AvailableActions, bool CanEdit);
 
-public sealed record SupervisionLookups(IReadOnlyList<Option> Departments, IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Projects);
+/// <summary>What the forms and filters choose from; retired units and leaders marked (<see cref="Pickable"/> offers them only where chosen).</summary>
+public sealed record SupervisionLookups(IReadOnlyList<Option> Departments, IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Projects)
+{
+    public SupervisionLookups Pickable(IReadOnlyCollection<string?> departments, string? leader = null) =>
+        new(Departments.Pickable(departments), Leaders.Pickable(leader), Projects);
+}
 
 public sealed class SupervisionQueries(MilepostDb db, PortfolioClock clock)
 {
@@ -125,10 +131,10 @@ public sealed class SupervisionQueries(MilepostDb db, PortfolioClock clock)
 
     public async Task<SupervisionLookups> LookupsAsync(Actor actor, CancellationToken ct = default)
     {
-        var departments = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Department).OrderBy(u => u.Id)
-            .Select(u => new Option(u.Id.ToString(), u.Name)).ToListAsync(ct);
+        var departments = await db.Units.AsNoTracking().Responsible().OrderBy(u => u.Id)
+            .Select(u => new Option(u.Id.ToString(), u.Name, u.IsRetired)).ToListAsync(ct);
         var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence)
-            .Select(l => new Option(l.Id.ToString(), l.Name + "（" + l.Title + "）")).ToListAsync(ct);
+            .Select(l => new Option(l.Id.ToString(), l.Name + "（" + l.Title + "）", l.IsRetired)).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().VisibleTo(actor).OrderBy(p => p.Name)
             .Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
         return new SupervisionLookups(departments, leaders, projects);

@@ -230,7 +230,8 @@ public sealed class UserCommands(MilepostDb db, UserManager<MilepostUser> users,
         if (leaderId is not null && !leaderKnown) Add("LeaderId", "user.leader", "所选市领导不存在", "The leader does not exist");
         if (errors.Count > 0) return errors;
 
-        if (wanted.Contains(Roles.Department) && kind != UnitKind.Department)
+        // 牵头部门 and 县区政府 answer for projects too: their accounts work as departments.
+        if (wanted.Contains(Roles.Department) && kind?.IsResponsible() != true)
             Add("UnitId", "user.role-unit", "责任单位角色要求账号属于一个责任单位", "The department role needs the account to belong to a responsible department");
         if (wanted.Contains(Roles.Owner) && kind != UnitKind.Owner)
             Add("UnitId", "user.role-unit", "业主单位角色要求账号属于一个业主单位", "The owner role needs the account to belong to an owner unit");

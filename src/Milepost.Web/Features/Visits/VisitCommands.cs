@@ -5,6 +5,7 @@ using Milepost.Core.Problems;
 using Milepost.Core.Supervision;
 using Milepost.Core.Visits;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Hosting;
 using Milepost.Web.Shared;
 
@@ -98,7 +99,7 @@ public sealed class VisitCommands(MilepostDb db, PortfolioClock clock)
         var unitId = leadUnitId ?? project?.ResponsibleUnitId;
         if (unitId is null)
             errors.Add(new("LeadUnitId", "visit.convert.unit.required", "请选择牵头单位", "Choose the lead unit"));
-        else if (!await db.Units.AnyAsync(u => u.Id == unitId && u.Kind == Core.Portfolio.UnitKind.Department, ct))
+        else if (!await db.Units.Responsible().AnyAsync(u => u.Id == unitId, ct))
             errors.Add(new("LeadUnitId", "visit.convert.unit.unknown", "所选牵头单位不存在", "The lead unit does not exist"));
         if (VisitRules.CheckDeadline(deadline, visit.Date, clock.Today) is { } d) errors.Add(d);
         if (errors.Count > 0) throw new ValidationException(errors);

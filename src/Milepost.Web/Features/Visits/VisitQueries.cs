@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Milepost.Core.Visits;
 using Milepost.Data;
+using Milepost.Web.Features.BaseData;
 using Milepost.Web.Features.Projects;
 using Milepost.Web.Shared;
 
@@ -19,7 +20,12 @@ public sealed record FindingView(long Id, string Text, long? ProjectId, string? 
 public sealed record VisitView(long Id, DateOnly Date, long LeadLeaderId, string LeadLeader, IReadOnlyList<NamedRef> Leaders, IReadOnlyList<NamedRef> Projects,
     string Findings, IReadOnlyList<FindingView> FindingItems, string? RecordedBy, long Version, bool CanEdit);
 
-public sealed record VisitLookups(IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Projects, IReadOnlyList<Option> Departments);
+/// <summary>What the forms and filters choose from; retired leaders and units marked (<see cref="Pickable"/> offers them only where chosen).</summary>
+public sealed record VisitLookups(IReadOnlyList<Option> Leaders, IReadOnlyList<Option> Projects, IReadOnlyList<Option> Departments)
+{
+    public VisitLookups Pickable(IReadOnlyCollection<string?> leaders, string? department = null) =>
+        new(Leaders.Pickable(leaders), Projects, Departments.Pickable(department));
+}
 
 public sealed class VisitQueries(MilepostDb db)
 {
@@ -84,14 +90,14 @@ public sealed class VisitQueries(MilepostDb db)
     public async Task<VisitLookups> LookupsAsync(Actor actor, CancellationToken ct = default)
     {
         static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence).Select(l => new { l.Id, l.Name, l.Title }).ToListAsync(ct);
+        var leaders = await db.Leaders.AsNoTracking().OrderBy(l => l.Precedence).Select(l => new { l.Id, l.Name, l.Title, l.IsRetired }).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().VisibleTo(actor).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.Kind == Core.Portfolio.UnitKind.Department).OrderBy(u => u.Id)
-            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Responsible().OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Name, u.IsRetired }).ToListAsync(ct);
         return new VisitLookups(
-            leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）")).ToList(),
+            leaders.Select(l => new Option(Id(l.Id), $"{l.Name}（{l.Title}）", l.IsRetired)).ToList(),
             projects.Select(p => new Option(Id(p.Id), p.Name)).ToList(),
-            units.Select(u => new Option(Id(u.Id), u.Name)).ToList());
+            units.Select(u => new Option(Id(u.Id), u.Name, u.IsRetired)).ToList());
     }
 
     private async Task<Dictionary<long, LeaderName>> LeaderNamesAsync(CancellationToken ct) =>
