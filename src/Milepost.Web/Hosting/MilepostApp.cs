@@ -170,6 +170,7 @@ public static class MilepostApp
         Features.Ledger.ImportFeature.AddImport(services);
         Features.Reports.ReportsFeature.AddReports(services);
         Features.Ledger.ExportEndpoints.AddExports(services);
+        Features.BaseData.BaseDataWorkbookApi.AddBaseDataWorkbook(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -227,6 +228,7 @@ public static class MilepostApp
         Features.Reports.ReportsFeature.MapReportsApi(app);
         Features.Ledger.ExportEndpoints.MapExports(app);
         Features.Ledger.ImportFeature.MapImportApi(app);
+        Features.BaseData.BaseDataWorkbookApi.MapBaseDataWorkbookApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -285,6 +285,11 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/import/reports"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
         ["GET /api/v1/import/errors/{token}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
         ["GET /api/v1/import/template/{kind}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
+        // The base-data workbook (Features/BaseData): the office alone. The export and the template answer the workbook; a
+        // body that is no upload is refused (400).
+        ["GET /api/v1/base/workbook.xlsx"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["GET /api/v1/base/workbook/template.xlsx"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["POST /api/v1/base/workbook"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
     };
 
     private static Dictionary<string, HttpStatusCode> Download(HttpStatusCode allowed) =>
@@ -327,8 +332,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/ranking/publications/{Id:long}/bulletin"] = false,
         // The wall display: the business roles over their own projects; the auditor and the admin roles are sent to 无权访问 (ScreenPageTests).
         ["/screen"] = false,
-        // The ledger import: the office only.
-        ["/import"] = true,
+        // The ledger import and the base-data workbook: the office only.
+        ["/import"] = true, ["/base-data/workbook"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
