@@ -52,6 +52,7 @@ public static class ExportCommand
             kind, format, encoding, output, user, lang,
         };
         foreach (var (option, _) in filterOptions) command.Options.Add(option);
+        command.Subcommands.Add(BaseDataWorkbookCommand.Export());
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => RunAsync(
             new Request(result.GetValue(kind)!, result.GetValue(format), result.GetValue(encoding), result.GetValue(output), result.GetValue(user),

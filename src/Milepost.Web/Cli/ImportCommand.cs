@@ -50,7 +50,7 @@ public static class ImportCommand
         reports.SetAction((result, ct) => RunAsync(
             new Request(result.GetValue(file)!, result.GetValue(dryRun), false, result.GetValue(user), result.GetValue(lang), Kind.Reports, result.GetValue(approve)),
             [.. result.UnmatchedTokens], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct));
-        return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects, reports };
+        return new Command("import", "Import spreadsheets (.xlsx, .csv).") { projects, reports, BaseDataWorkbookCommand.Import() };
     }
 
     internal enum Kind { Projects, Reports }

@@ -159,6 +159,7 @@ public static class MilepostApp
         Features.Reports.ReportsFeature.AddReports(services);
         Features.Ledger.ExportEndpoints.AddExports(services);
         Features.BaseData.BaseDataApi.AddBaseData(services);
+        Features.BaseData.BaseDataWorkbookApi.AddBaseDataWorkbook(services);
         services.AddScoped<ProjectSchedule>();
         services.AddScoped<NodeCommands>();
         services.AddScoped<ProjectStatusService>();
@@ -219,6 +220,7 @@ public static class MilepostApp
         Features.Ledger.ImportFeature.MapImportApi(app);
         Features.BaseData.CityDivisionsApi.MapCityDivisionsApi(app);
         Features.BaseData.BaseDataApi.MapBaseDataApi(app);
+        Features.BaseData.BaseDataWorkbookApi.MapBaseDataWorkbookApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -48,7 +48,8 @@ public static partial class ImportFiles
     public static Task<HttpResponseMessage> UploadReportsAsync(HttpClient client, byte[] bytes, string fileName, bool dryRun = false, bool approve = false) =>
         PostAsync(client, bytes, fileName, $"/api/v1/import/reports?dryRun={(dryRun ? "true" : "false")}&approve={(approve ? "true" : "false")}");
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName, string url,
+    /// <summary>Posts a file as the import pages do: multipart "file", with the session's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName, string url,
         IReadOnlyDictionary<string, string>? sections = null)
     {
         var page = await client.GetStringAsync("/reports");

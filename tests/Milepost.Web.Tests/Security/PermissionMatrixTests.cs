@@ -285,6 +285,11 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["POST /api/v1/import/reports"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
         ["GET /api/v1/import/errors/{token}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
         ["GET /api/v1/import/template/{kind}"] = Roles(HttpStatusCode.NotFound, "supervisor"),
+        // The base-data workbook (Features/BaseData): the office alone. The export and the template answer the workbook; a
+        // body that is no upload is refused (400).
+        ["GET /api/v1/base/workbook.xlsx"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["GET /api/v1/base/workbook/template.xlsx"] = Roles(HttpStatusCode.OK, "supervisor"),
+        ["POST /api/v1/base/workbook"] = Roles(HttpStatusCode.BadRequest, "supervisor"),
     };
 
     /// <summary>
@@ -383,6 +388,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/base-data/city"] = true,
         // The first-use checklist: the office only (the accounts it lists are opened by the system administrator).
         ["/start"] = true,
+        // The base-data workbook: the office only.
+        ["/base-data/workbook"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor

@@ -45,24 +45,12 @@ public static class ExportTable
     public static long WriteXlsx(Stream output, string sheetName, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)
     {
         long count = 0;
-        var config = new OpenXmlConfiguration
-        {
-            // Not FastMode: it opens the package in update mode, where .NET keeps each entry in memory until the end, i.e.
-            // the whole sheet's XML; create mode streams the sheet to the output as it is written.
-            FastMode = false,
-            AutoFilter = true,
-            FreezeRowCount = 1,
-            EnableWriteNullValueCell = false,
-            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header)
-                { Name = c.Header, Width = c.Width, Index = i, Format = c.IsDate ? "yyyy-mm-dd" : null })],
-        };
+        var config = Configuration(columns.Select((c, i) => (c, (int?)i)));
         using var e = rows.GetEnumerator();
         if (!e.MoveNext())
         {
             // MiniExcel takes the headers from the first row; a table without rows still gets its header.
-            var empty = new System.Data.DataTable(sheetName);
-            foreach (var c in columns) empty.Columns.Add(c.Header, typeof(object));
-            output.SaveAs(empty, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config);
+            output.SaveAs(Table(sheetName, columns, []), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config);
             return 0;
         }
         IEnumerable<IDictionary<string, object?>> Lines()
@@ -73,7 +61,7 @@ public static class ExportTable
                 if (row.Length != columns.Count) throw new InvalidOperationException($"A row has {row.Length} cells for {columns.Count} columns");
                 var line = new Dictionary<string, object?>(columns.Count);
                 for (var i = 0; i < columns.Count; i++)
-                    line[columns[i].Header] = row[i] is DateOnly d && columns[i].IsDate ? d.ToDateTime(TimeOnly.MinValue) : Cell(row[i]);
+                    line[columns[i].Header] = XlsxCell(row[i], columns[i]);
                 count++;
                 yield return line;
             } while (e.MoveNext());
@@ -81,6 +69,51 @@ public static class ExportTable
         output.SaveAs(Lines(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config);
         return count;
     }
+
+    /// <summary>
+    /// Writes a small workbook of several sheets, each as <see cref="WriteXlsx"/> writes one (header frozen, widths, date
+    /// cells, escaped text). Its rows are held in memory: for tables of a few thousand rows, such as the base data.
+    /// Widths and formats go by header, so a header that two sheets share has the first sheet's.
+    /// </summary>
+    public static void WriteSheets(Stream output, IReadOnlyList<(string Name, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<object?[]> Rows)> sheets)
+    {
+        // No index: a header's place differs from sheet to sheet, and each sheet keeps its table's order.
+        var columns = sheets.SelectMany(s => s.Columns.Select(c => (c, (int?)null))).DistinctBy(x => x.c.Header);
+        var tables = sheets.ToDictionary(s => s.Name, s => (object)Table(s.Name, s.Columns, s.Rows));
+        output.SaveAs(tables, excelType: ExcelType.XLSX, configuration: Configuration(columns));
+    }
+
+    private static OpenXmlConfiguration Configuration(IEnumerable<(ExportColumn Column, int? Index)> columns) => new()
+    {
+        // Not FastMode: it opens the package in update mode, where .NET keeps each entry in memory until the end, i.e.
+        // the whole sheet's XML; create mode streams the sheet to the output as it is written.
+        FastMode = false,
+        AutoFilter = true,
+        FreezeRowCount = 1,
+        EnableWriteNullValueCell = false,
+        DynamicColumns = [.. columns.Select(x => Dynamic(x.Column, x.Index))],
+    };
+
+    private static DynamicExcelColumn Dynamic(ExportColumn c, int? index)
+    {
+        var column = new DynamicExcelColumn(c.Header) { Name = c.Header, Width = c.Width, Format = c.IsDate ? "yyyy-mm-dd" : null };
+        if (index is { } i) column.Index = i;
+        return column;
+    }
+
+    /// <summary>A sheet's rows as a table MiniExcel writes: cells as <see cref="Cell"/> gives them, dates of date columns as date cells.</summary>
+    private static System.Data.DataTable Table(string name, IReadOnlyList<ExportColumn> columns, IReadOnlyList<object?[]> rows)
+    {
+        var table = new System.Data.DataTable(name);
+        foreach (var c in columns) table.Columns.Add(c.Header, typeof(object));
+        foreach (var row in rows)
+            table.Rows.Add([.. row.Select((v, i) => XlsxCell(v, columns[i]) ?? DBNull.Value)]);
+        return table;
+    }
+
+    /// <summary>An .xlsx cell: a date of a date column as a date cell, the rest as <see cref="Cell"/>.</summary>
+    private static object? XlsxCell(object? value, ExportColumn column) =>
+        value is DateOnly d && column.IsDate ? d.ToDateTime(TimeOnly.MinValue) : Cell(value);
 
     /// <summary>Writes the rows as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted).</summary>
     public static long WriteCsv(Stream output, Encoding encoding, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows)

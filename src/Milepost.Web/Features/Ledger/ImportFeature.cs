@@ -65,26 +65,13 @@ public static class ImportFeature
     {
         var actor = Actor.From(http.User);
         if (!actor.CanEditProjects) throw new ForbiddenException(forbiddenZh, forbiddenEn);
-        if (!http.Request.HasFormContentType)
-            return Refused("import.file.missing", "请以表单（multipart/form-data）上传 .xlsx 或 .csv 文件", "Upload the file as multipart/form-data");
-        try { await antiforgery.ValidateRequestAsync(http); }
-        catch (AntiforgeryValidationException)
-        {
-            return Refused("antiforgery", "页面已过期，请刷新后重新上传", "The page has expired; reload and upload again");
-        }
-        IFormCollection form;
-        try { form = await http.Request.ReadFormAsync(ct); }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            var tooLarge = SheetReader.TooLarge();
-            return Refused(tooLarge.Code, tooLarge.MessageZh, tooLarge.Message);
-        }
-        if (form.Files.GetFile("file") is not { } file) return Refused("import.file.missing", "请选择要导入的文件", "Choose a file to import");
+        var (file, refusal) = await ReadUploadAsync(http, antiforgery, ct);
+        if (file is null) return refusal!;
         try
         {
             await using var upload = file.OpenReadStream();
             using var source = await SheetReader.OpenAsync(upload, file.FileName, ct);
-            var result = await run(actor, source, form);
+            var result = await run(actor, source, http.Request.Form);
             if (!result.HasErrors) return TypedResults.Ok(result);
             result = result with { ErrorToken = Keep(cache, actor, ImportErrorWorkbook.Build(source, result)) };
             return TypedResults.UnprocessableEntity(result);
@@ -95,7 +82,30 @@ public static class ImportFeature
         }
     }
 
-    private static IResult Refused(string code, string zh, string en)
+    /// <summary>
+    /// The file ("file") of a multipart form post that carries the session's antiforgery token (SECURITY.md 18), or the
+    /// 400 that says what is wrong with the request. Call it after the role check: it reads the body.
+    /// </summary>
+    public static async Task<(IFormFile? File, IResult? Refusal)> ReadUploadAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return (null, Refused("import.file.missing", "请以表单（multipart/form-data）上传 .xlsx 或 .csv 文件", "Upload the file as multipart/form-data"));
+        try { await antiforgery.ValidateRequestAsync(http); }
+        catch (AntiforgeryValidationException)
+        {
+            return (null, Refused("antiforgery", "页面已过期，请刷新后重新上传", "The page has expired; reload and upload again"));
+        }
+        IFormCollection form;
+        try { form = await http.Request.ReadFormAsync(ct); }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var tooLarge = SheetReader.TooLarge();
+            return (null, Refused(tooLarge.Code, tooLarge.MessageZh, tooLarge.Message));
+        }
+        return form.Files.GetFile("file") is { } file ? (file, null) : (null, Refused("import.file.missing", "请选择要导入的文件", "Choose a file to import"));
+    }
+
+    public static IResult Refused(string code, string zh, string en)
     {
         var message = Lang.T(zh, en);
         return TypedResults.BadRequest(new ErrorBody(message, [new ErrorItem("file", code, message)]));

@@ -21,6 +21,15 @@ public sealed class SheetSource(string sheetName, Func<IEnumerable<IReadOnlyList
     public void Dispose() => owner.Dispose();
 }
 
+/// <summary>An opened workbook of several sheets (the base-data workbook): its sheet names and each sheet's rows, streamed.</summary>
+public sealed class WorkbookSource(IReadOnlyList<string> sheetNames, Func<string, IEnumerable<IReadOnlyList<object?>>> rows, IDisposable owner) : IDisposable
+{
+    public IReadOnlyList<string> SheetNames { get; } = sheetNames;
+    /// <summary>Read top to bottom, as often as needed; a sheet beyond <see cref="SheetReader.MaxRows"/> throws <see cref="SheetRefusedException"/>.</summary>
+    public IEnumerable<IReadOnlyList<object?>> Rows(string sheet) => rows(sheet);
+    public void Dispose() => owner.Dispose();
+}
+
 /// <summary>
 /// Opens an uploaded ledger (.xlsx: the first sheet through MiniExcel's streaming reader; .csv: UTF-8 with or without BOM,
 /// else GB18030) as the rows <see cref="Milepost.Core.Ledger.LedgerSheet"/> reads. Every check on the file itself
@@ -43,7 +52,18 @@ public static class SheetReader
     /// Copies the upload to a private temporary file (refusing it past <see cref="MaxBytes"/> while copying, so a
     /// large upload never sits in memory), checks it and opens it. The caller disposes the result, which deletes the copy.
     /// </summary>
-    public static async Task<SheetSource> OpenAsync(Stream upload, string fileName, CancellationToken ct = default)
+    public static Task<SheetSource> OpenAsync(Stream upload, string fileName, CancellationToken ct = default) =>
+        OpenCopyAsync(upload, file => Open(file, fileName), ct);
+
+    /// <summary>
+    /// Opens an uploaded workbook with every sheet (the base-data workbook), after the same checks as <see cref="OpenAsync"/>;
+    /// a CSV file, having one sheet only, is refused. The caller disposes the result, which deletes the copy.
+    /// </summary>
+    public static Task<WorkbookSource> OpenWorkbookAsync(Stream upload, CancellationToken ct = default) =>
+        OpenCopyAsync(upload, OpenWorkbook, ct);
+
+    /// <summary>Copies the upload to a private temporary file that deletes itself on close, then opens it; a failure closes it.</summary>
+    private static async Task<T> OpenCopyAsync<T>(Stream upload, Func<FileStream, T> open, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), "milepost-import-" + Guid.NewGuid().ToString("N"));
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -60,7 +80,7 @@ public static class SheetReader
             }
             await file.FlushAsync(ct);
             file.Position = 0;
-            return Open(file, fileName);
+            return open(file);
         }
         catch
         {
@@ -75,58 +95,83 @@ public static class SheetReader
     /// <summary>Opens a seekable file; the result owns <paramref name="file"/>.</summary>
     public static SheetSource Open(FileStream file, string fileName)
     {
-        if (file.Length > MaxBytes) throw TooLarge();
-        if (file.Length == 0) throw new SheetRefusedException("import.file.empty", "文件是空的", "The file is empty");
-        Span<byte> magic = stackalloc byte[4];
-        file.Position = 0;
-        var read = file.Read(magic);
-        file.Position = 0;
+        var isZip = IsZip(file);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (read == 4 && magic.SequenceEqual("PK\u0003\u0004"u8)) return OpenXlsx(file, fileName);
-        if (read == 4 && magic.SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw new SheetRefusedException("import.file.xls", "不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
-                "Old .xls files are not supported; save the file as .xlsx first");
+        if (isZip) return OpenXlsx(file);
         if (extension is ".xlsx" or ".xlsm" or ".xls") throw Corrupt();
         if (extension is not (".csv" or ".txt"))
             throw new SheetRefusedException("import.file.type", "只能导入 .xlsx 或 .csv 文件", "Only .xlsx and .csv files can be imported");
         return OpenCsv(file, fileName);
     }
 
-    private static SheetSource OpenXlsx(FileStream file, string fileName)
+    /// <summary>Checks the size and tells a zip (an .xlsx) by its first bytes; an old .xls is refused with what to do.</summary>
+    private static bool IsZip(FileStream file)
+    {
+        if (file.Length > MaxBytes) throw TooLarge();
+        if (file.Length == 0) throw new SheetRefusedException("import.file.empty", "文件是空的", "The file is empty");
+        Span<byte> magic = stackalloc byte[4];
+        file.Position = 0;
+        var read = file.Read(magic);
+        file.Position = 0;
+        if (read == 4 && magic.SequenceEqual("PK\u0003\u0004"u8)) return true;
+        if (read == 4 && magic.SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+            throw new SheetRefusedException("import.file.xls", "不支持旧版 .xls 文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
+                "Old .xls files are not supported; save the file as .xlsx first");
+        return false;
+    }
+
+    private static SheetSource OpenXlsx(FileStream file)
+    {
+        var sheet = SheetNames(file)[0];
+        return new SheetSource(sheet, () => XlsxRows(file, sheet), file);
+    }
+
+    /// <summary>Opens a seekable file as a workbook of several sheets; the result owns <paramref name="file"/>.</summary>
+    public static WorkbookSource OpenWorkbook(FileStream file)
+    {
+        if (!IsZip(file))
+            throw new SheetRefusedException("import.file.type", "只能导入 Excel 工作簿（.xlsx）", "Only Excel workbooks (.xlsx) can be imported");
+        var names = SheetNames(file);
+        return new WorkbookSource(names, sheet => XlsxRows(file, sheet), file);
+    }
+
+    /// <summary>The workbook's sheet names, after the zip checks (<see cref="CheckZip"/>).</summary>
+    private static List<string> SheetNames(FileStream file)
     {
         CheckZip(file);
-        string sheet;
         try
         {
             file.Position = 0;
-            sheet = MiniExcel.GetSheetNames(file).FirstOrDefault() ?? throw Corrupt();
+            var names = MiniExcel.GetSheetNames(file);
+            return names.Count > 0 ? names : throw Corrupt();
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NullReferenceException or KeyNotFoundException or ArgumentException)
         {
             throw Corrupt();
         }
-        IEnumerable<IReadOnlyList<object?>> Rows()
+    }
+
+    /// <summary>A sheet's rows as cell lists, streamed; a broken sheet is <see cref="Corrupt"/>, one past <see cref="MaxRows"/> refused.</summary>
+    private static IEnumerable<IReadOnlyList<object?>> XlsxRows(FileStream file, string sheet)
+    {
+        file.Position = 0;
+        var config = new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = true };
+        using var rows = MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: config).GetEnumerator();
+        var count = 0;
+        while (true)
         {
-            file.Position = 0;
-            var config = new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = true };
-            using var rows = MiniExcel.Query(file, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: config).GetEnumerator();
-            var count = 0;
-            while (true)
+            try
             {
-                try
-                {
-                    if (!rows.MoveNext()) yield break;
-                }
-                catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
-                {
-                    throw Corrupt();
-                }
-                if (++count > MaxRows) throw TooManyRows();
-                var dict = (IDictionary<string, object?>)rows.Current;
-                yield return dict.Values.ToList();
+                if (!rows.MoveNext()) yield break;
             }
+            catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or IOException)
+            {
+                throw Corrupt();
+            }
+            if (++count > MaxRows) throw TooManyRows();
+            var dict = (IDictionary<string, object?>)rows.Current;
+            yield return dict.Values.ToList();
         }
-        return new SheetSource(sheet, Rows, file);
     }
 
     public static SheetRefusedException TooManyRows() => new("import.file.rows",

@@ -40,4 +40,7 @@ public static class BulletinXlsx
     };
 
     public static string Escape(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+
+    /// <summary>The text <see cref="Escape"/> was given, for a workbook of ours read back (the base-data workbook's round trip).</summary>
+    public static string Unescape(string s) => s.Length > 1 && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? s[1..] : s;
 }
