@@ -45,7 +45,7 @@ public sealed class BaseDataWorkbookImportTests(PostgresFixture postgres) : Data
         Sheet("单位", Row("名称", "简称", "类型", "上级单位", "别名", "联系人", "联系电话"),
             Row("市测试建设有限公司", "测试建设", "业主单位", "市测试控股集团", "测试公司", "张三", "0835-1234567"),
             Row("市测试控股集团", null, "业主单位"),
-            Row("市交通运输局", "市交通局", "责任单位")),
+            Row("市交通运输局", "交通运输局", "责任单位", null, "交通局")),
         Sheet("市领导", Row("姓名", "职务", "班子", "排序", "分管领域", "任职起", "任职止", "别名"),
             Row("周新", "副市长", "市政府", 9, "水利、应急", "2021-03-01", null, "周副市长"),
             Row("林致远", "市委书记", "市委", 1, "全面工作")),
@@ -90,7 +90,7 @@ public sealed class BaseDataWorkbookImportTests(PostgresFixture postgres) : Data
         var events = await db.AuditEvents.OrderByDescending(e => e.Sequence).Take(9).ToListAsync();
         Assert.Equal(6, events.Count(e => e.Action.EndsWith(".workbook.create", StringComparison.Ordinal)));
         Assert.Equal(3, events.Count(e => e.Action.EndsWith(".workbook.update", StringComparison.Ordinal) && e.Before is not null));
-        Assert.Contains(events, e => e.Action == "unit.workbook.update" && e.Before!.Contains("\"ShortName\":null") && e.After!.Contains("\"ShortName\":\"市交通局\""));
+        Assert.Contains(events, e => e.Action == "unit.workbook.update" && e.Before!.Contains("\"ShortName\":\"市交通局\"") && e.After!.Contains("\"ShortName\":\"交通运输局\""));
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).Ok);
 
         // The same workbook again changes nothing and writes no event.
