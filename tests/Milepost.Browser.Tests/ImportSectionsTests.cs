@@ -28,7 +28,7 @@ public sealed class ImportSectionsTests(AppFixture app)
         });
         var sections = page.GetByTestId("import-sections");
         await Assertions.Expect(sections).ToContainTextAsync("交通基础设施工程", new() { Timeout = 30_000 });
-        await Assertions.Expect(sections).ToContainTextAsync("名称包含");
+        await Assertions.Expect(sections).ToContainTextAsync("去掉“项目/类/工程”后相同");
         await Assertions.Expect(sections).ToContainTextAsync("未对应，请选择");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("吴启明");
         await page.ScreenshotAsync(new() { Path = Shot("103-import-sections.png"), FullPage = true });
