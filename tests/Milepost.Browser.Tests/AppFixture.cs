@@ -96,3 +96,15 @@ public sealed class EmptyAppFixture() : AppFixture(demo: false);
 
 [CollectionDefinition("empty-app")]
 public sealed class EmptyAppCollection : ICollectionFixture<EmptyAppFixture>;
+
+/// <summary>Collects a page's console errors and uncaught exceptions (a CSP refusal is one): a test asserts there are none.</summary>
+public static class ConsoleErrors
+{
+    public static List<string> Watch(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{m.Text} ({m.Location})"); };
+        page.PageError += (_, e) => errors.Add(e);
+        return errors;
+    }
+}

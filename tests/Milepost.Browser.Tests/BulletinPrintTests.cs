@@ -14,12 +14,18 @@ public sealed class BulletinPrintTests(AppFixture app)
     {
         var id = await MayPublicationAsync();
         var page = await app.SignInAsync("leader");
+        var errors = ConsoleErrors.Watch(page);
+        await PrintStub.InstallAsync(page);
         await page.GotoAsync($"/ranking/publications/{id}/bulletin");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "岷江市重点项目建设红黑榜督查通报" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "打印" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "二、黑榜项目" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "岷江会议会展中心" })).ToContainTextAsync("一票否决");
         await page.ScreenshotAsync(new() { Path = Shot("71-bulletin-screen.png"), FullPage = true });
+        // 打印 opens the print dialog (window.print, counted by the stub); the CSP refused the inline handler it once had.
+        await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+        Assert.Equal(1, await PrintStub.CallsAsync(page));
+        Assert.True(errors.Count == 0, "Console errors: " + string.Join("\n", errors));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "打印" })).ToBeHiddenAsync();
@@ -53,4 +59,13 @@ public sealed class BulletinPrintTests(AppFixture app)
     private static bool IsMay(JsonElement month) => month.ValueKind == JsonValueKind.String
         ? month.GetString() == "2020-05"
         : month.GetProperty("year").GetInt32() == 2020 && month.GetProperty("month").GetInt32() == 5;
+}
+
+/// <summary>Counts window.print calls instead of opening the dialog (headless Chromium has none).</summary>
+public static class PrintStub
+{
+    public static Task InstallAsync(IPage page) =>
+        page.Context.AddInitScriptAsync("window.__prints = 0; window.print = function () { window.__prints++; };");
+
+    public static Task<int> CallsAsync(IPage page) => page.EvaluateAsync<int>("() => window.__prints");
 }

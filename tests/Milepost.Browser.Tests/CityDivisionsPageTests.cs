@@ -13,17 +13,9 @@ public sealed class CityDivisionsPageTests(EmptyAppFixture app)
     [Fact]
     public async Task Office_searches_YaAn_previews_its_counties_confirms_and_sees_them_created()
     {
-        // An empty install sends the office to 首次使用 (/start) after sign-in: wait for that address, as FirstUsePageTests does.
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync("supervisor");
-        await page.GetByLabel("密码").FillAsync(Milepost.Web.Tests.Infrastructure.MilepostFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/start");
+        // An empty install sends the office to 首次使用 (/start) after sign-in.
+        var page = await app.SignInAsync("supervisor");
+        Assert.Equal("/start", new Uri(page.Url).AbsolutePath);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{m.Text} ({m.Location})"); };
         page.PageError += (_, e) => errors.Add(e);

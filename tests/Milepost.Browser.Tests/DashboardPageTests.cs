@@ -79,6 +79,8 @@ public sealed class DashboardPageTests(AppFixture app)
     public async Task A_leader_switches_to_their_own_projects_and_the_dashboard_prints_on_A4_landscape()
     {
         var page = await app.SignInAsync("leader");
+        // The page's console is not checked here: AntDesign's Tabs still render an inline ondragover handler (issue 16).
+        await PrintStub.InstallAsync(page);
         await GoAsync(page, "/");
         var all = int.Parse(await page.GetByTestId("kpis").Locator(".mp-kpi-value").First.InnerTextAsync());
         await page.GetByTestId("scope").GetByText("我联系的项目").ClickAsync();
@@ -88,6 +90,10 @@ public sealed class DashboardPageTests(AppFixture app)
         var mine = int.Parse(await page.GetByTestId("kpis").Locator(".mp-kpi-value").First.InnerTextAsync());
         Assert.InRange(mine, 1, all - 1);
         await page.ScreenshotAsync(new() { Path = Shot("84-dashboard-leader.png"), FullPage = true });
+
+        // 打印 reaches window.print, with no inline handler for the CSP to refuse (issue 16).
+        await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+        Assert.Equal(1, await PrintStub.CallsAsync(page));
 
         // Paper: no menu, filters or buttons; the tiles, both charts and the lists on A4 landscape.
         await page.EmulateMediaAsync(new() { Media = Media.Print });

@@ -205,7 +205,10 @@ public sealed class BulletinTests(BulletinFixture fx) : IClassFixture<BulletinFi
         Assert.Contains("岷江市重点项目建设红黑榜督查通报", html);
         Assert.Contains(fx.Sha256, html);
         Assert.Contains(fx.AuditHash, html);
-        Assert.Contains("window.print()", html);
+        // 打印 is a data-print button served by print.js: the CSP refuses inline handlers (issue 16).
+        Assert.Contains("data-print", html);
+        Assert.DoesNotContain("onclick=", html);
+        Assert.Contains("print", html[html.IndexOf("<script", StringComparison.Ordinal)..]);
         Assert.Contains("@page { size: A4", html);
         foreach (var e in Result.Red.Concat(Result.Black)) Assert.Contains(e.Name, html);
         Assert.DoesNotContain("mp-side", html);   // no application menu on the paper

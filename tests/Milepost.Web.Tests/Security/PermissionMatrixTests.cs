@@ -388,8 +388,8 @@ public sealed class PermissionMatrixTests(MatrixFixture fx) : IClassFixture<Matr
         ["/base-data/city"] = true,
         // The first-use checklist: the office only (the accounts it lists are opened by the system administrator).
         ["/start"] = true,
-        // The base-data workbook: the office only.
-        ["/base-data/workbook"] = true,
+        // The base-data workbook, and 基础数据 itself: the office only.
+        ["/base-data/workbook"] = true, ["/base-data"] = true,
     };
 
     // Sign-out (a signed-in POST with the antiforgery token) and the framework's own endpoints: the Blazor
