@@ -15,15 +15,20 @@ public class AppFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
-    private readonly bool _demo;
+    private readonly bool _demo, _asFirstStarted;
 
     public AppFixture() : this(demo: true) { }
 
-    protected AppFixture(bool demo)
+    /// <param name="asFirstStarted">Leave the accounts as the first start made them (generated passwords, to be changed,
+    /// no second factor) and keep the passwords it printed in <see cref="InitialPasswords"/>, as an operator reads them.</param>
+    protected AppFixture(bool demo, bool asFirstStarted = false)
     {
-        _demo = demo;
+        (_demo, _asFirstStarted) = (demo, asFirstStarted);
         Factory = new MilepostFactory(demo: demo) { Urls = "http://127.0.0.1:0" };
     }
+
+    /// <summary>"initial password for admin: …" lines of the first start, by user name (only with asFirstStarted).</summary>
+    public IReadOnlyDictionary<string, string> InitialPasswords { get; private set; } = new Dictionary<string, string>();
 
     public MilepostFactory Factory { get; }
     public IBrowser Browser { get; private set; } = default!;
@@ -47,10 +52,25 @@ public class AppFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium fonts-noto-cjk` (./test.sh does this).");
         Factory.UseKestrel();
-        Factory.StartServer();
-        // An empty install has only the three administrators: the office's account is opened for it.
-        if (!_demo) await Factory.AddAccountAsync("supervisor", Milepost.Data.Roles.Supervisor);
-        await Factory.InitializeAccountsAsync();
+        if (_asFirstStarted)
+        {
+            // The first start prints each administrator's generated password on the console, once: read it there.
+            var console = Console.Out;
+            var printed = new StringWriter();
+            Console.SetOut(printed);
+            try { Factory.StartServer(); }
+            finally { Console.SetOut(console); }
+            InitialPasswords = System.Text.RegularExpressions.Regex.Matches(printed.ToString(), @"initial password for (\w+): (\S+)")
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            if (InitialPasswords.Count != 3) throw new InvalidOperationException("The first start printed no initial passwords:\n" + printed);
+        }
+        else
+        {
+            Factory.StartServer();
+            // An empty install has only the three administrators: the office's account is opened for it.
+            if (!_demo) await Factory.AddAccountAsync("supervisor", Milepost.Data.Roles.Supervisor);
+            await Factory.InitializeAccountsAsync();
+        }
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
 
@@ -96,6 +116,12 @@ public sealed class EmptyAppFixture() : AppFixture(demo: false);
 
 [CollectionDefinition("empty-app")]
 public sealed class EmptyAppCollection : ICollectionFixture<EmptyAppFixture>;
+
+/// <summary>An install as its first start leaves it: no demo, the three administrators with the passwords it printed.</summary>
+public sealed class FirstStartFixture() : AppFixture(demo: false, asFirstStarted: true);
+
+[CollectionDefinition("first-start")]
+public sealed class FirstStartCollection : ICollectionFixture<FirstStartFixture>;
 
 /// <summary>Collects a page's console errors and uncaught exceptions (a CSP refusal is one): a test asserts there are none.</summary>
 public static class ConsoleErrors

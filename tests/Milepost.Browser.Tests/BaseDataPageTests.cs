@@ -22,6 +22,8 @@ public sealed class BaseDataPageTests(AppFixture app)
         // Units: the live ones; a retired unit appears only when asked for.
         await data.OpenAsync("units");
         await Assertions.Expect(page.Locator("nav.mp-nav a.active")).ToHaveTextAsync("基础数据");
+        // The office's whole menu (首次使用 included) fits the bar at 1440 px: no item hides behind the account's links.
+        Assert.True(await page.Locator("nav.mp-nav").EvaluateAsync<bool>("n => n.scrollWidth <= n.clientWidth"), "the menu overflows at 1440 px");
         await Assertions.Expect(data.Row("市交通运输局")).ToContainTextAsync("市交通局");
         await Assertions.Expect(data.Row("市城乡规划局")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Shot("base-1-units-1440.png"), FullPage = true });

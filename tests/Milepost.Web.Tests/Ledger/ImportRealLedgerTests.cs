@@ -21,26 +21,32 @@ namespace Milepost.Web.Tests.Ledger;
 /// </summary>
 public sealed class ImportRealLedgerTests(ImportFixture fx) : IClassFixture<ImportFixture>
 {
-    private const string Transport = "市交通建设投资集团有限公司", TransportDept = "市交通运输局", City = "市城市建设投资有限公司", Housing = "市住房城乡建设局";
+    public const string Transport = "市交通建设投资集团有限公司", TransportDept = "市交通运输局", City = "市城市建设投资有限公司", Housing = "市住房城乡建设局";
 
     /// <summary>Seven projects under three sections; "社会民生工程" matches no category of the demo city.</summary>
     /// <param name="newLeader">A leader not on the list (each test its own: the fixture's database is shared).</param>
-    public static byte[] Ledger(string p, string newLeader) => Xlsx(
-        Row("岷江市2020年重点项目推进情况表"),
-        Row(null, null, null, null, null, null, null, null, null, null, null, "单位：万元"),
-        Row("序号", "项目名称", "总投资", "截至上年底累计完成投资", "2020年", null, "建设年限", null, "业主单位", "责任单位", "联系市领导", "备注"),
-        Row(null, null, null, null, "计划投资", "1-5月完成投资", "开工时间", "竣工时间"),
-        Row("合计", null, 91_000.0, 12_000.0, 24_000.0, 5_300.0),
-        Row("（一）交通基础设施工程"),
-        Row(1.0, p + "滨江大道", 30_000.0, 10_000.0, 8_000.0, 3_000.0, "年中", "2022年底", Transport, TransportDept, "孙立群（常务副市长）", null),
-        Row(2.0, p + "物流大道", 12_000.0, null, 4_000.0, 1_000.0, "上半年", "2021.12", Transport, TransportDept, "副市长陈宇航、孙立群", null),
-        Row("（二）产业类项目"),
-        Row(3.0, p + "标准厂房", 8_000.0, null, 3_000.0, null, "三季度", "2021年", City, Housing, "陈宇航 副市长", null),
-        Row(4.0, p + "数据中心", 15_000.0, 2_000.0, 3_000.0, 500.0, "下半年", "12月底", City, Housing, newLeader + "（市长助理）", "新增领导"),
-        Row("（三）社会民生工程"),
-        Row(5.0, p + "第二中学", 6_000.0, null, 2_000.0, 300.0, "2020.3", "2021年底", City, Housing, "黄振邦（市长）", null),
-        Row(6.0, p + "社区医院", 5_000.0, null, 2_000.0, 500.0, "2020年4月", "年底", City, Housing, "刘静怡(副市长)/黄振邦", null),
-        Row(7.0, p + "体育公园", 15_000.0, null, 2_000.0, null, "一季度", "2022年6月底", City, Housing, "林致远（市委书记）", null));
+    /// <param name="year">The ledger's year (its dates are written relative to it), <paramref name="through"/> the last month
+    /// of its year-to-date column, and <paramref name="city"/> the city in its title: the demo's by default.</param>
+    public static byte[] Ledger(string p, string newLeader, int year = 2020, int through = 5, string city = "岷江市")
+    {
+        string Y(int after) => (year + after).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Xlsx(
+            Row($"{city}{Y(0)}年重点项目推进情况表"),
+            Row(null, null, null, null, null, null, null, null, null, null, null, "单位：万元"),
+            Row("序号", "项目名称", "总投资", "截至上年底累计完成投资", $"{Y(0)}年", null, "建设年限", null, "业主单位", "责任单位", "联系市领导", "备注"),
+            Row(null, null, null, null, "计划投资", $"1-{through}月完成投资", "开工时间", "竣工时间"),
+            Row("合计", null, 91_000.0, 12_000.0, 24_000.0, 5_300.0),
+            Row("（一）交通基础设施工程"),
+            Row(1.0, p + "滨江大道", 30_000.0, 10_000.0, 8_000.0, 3_000.0, "年中", $"{Y(2)}年底", Transport, TransportDept, "孙立群（常务副市长）", null),
+            Row(2.0, p + "物流大道", 12_000.0, null, 4_000.0, 1_000.0, "上半年", $"{Y(1)}.12", Transport, TransportDept, "副市长陈宇航、孙立群", null),
+            Row("（二）产业类项目"),
+            Row(3.0, p + "标准厂房", 8_000.0, null, 3_000.0, null, "三季度", $"{Y(1)}年", City, Housing, "陈宇航 副市长", null),
+            Row(4.0, p + "数据中心", 15_000.0, 2_000.0, 3_000.0, 500.0, "下半年", "12月底", City, Housing, newLeader + "（市长助理）", "新增领导"),
+            Row("（三）社会民生工程"),
+            Row(5.0, p + "第二中学", 6_000.0, null, 2_000.0, 300.0, $"{Y(0)}.3", $"{Y(1)}年底", City, Housing, "黄振邦（市长）", null),
+            Row(6.0, p + "社区医院", 5_000.0, null, 2_000.0, 500.0, $"{Y(0)}年4月", "年底", City, Housing, "刘静怡(副市长)/黄振邦", null),
+            Row(7.0, p + "体育公园", 15_000.0, null, 2_000.0, null, "一季度", $"{Y(2)}年6月底", City, Housing, "林致远（市委书记）", null));
+    }
 
     private async Task<T> DbAsync<T>(Func<IServiceProvider, MilepostDb, Task<T>> f)
     {
