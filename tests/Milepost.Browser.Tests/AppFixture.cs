@@ -16,6 +16,7 @@ public class AppFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private readonly bool _demo, _asFirstStarted;
+    private readonly StringWriter _printed = new();
 
     public AppFixture() : this(demo: true) { }
 
@@ -24,7 +25,7 @@ public class AppFixture : IAsyncLifetime
     protected AppFixture(bool demo, bool asFirstStarted = false)
     {
         (_demo, _asFirstStarted) = (demo, asFirstStarted);
-        Factory = new MilepostFactory(demo: demo) { Urls = "http://127.0.0.1:0" };
+        Factory = new MilepostFactory(demo: demo) { Urls = "http://127.0.0.1:0", OperatorConsole = asFirstStarted ? _printed : null };
     }
 
     /// <summary>"initial password for admin: …" lines of the first start, by user name (only with asFirstStarted).</summary>
@@ -54,15 +55,11 @@ public class AppFixture : IAsyncLifetime
         Factory.UseKestrel();
         if (_asFirstStarted)
         {
-            // The first start prints each administrator's generated password on the console, once: read it there.
-            var console = Console.Out;
-            var printed = new StringWriter();
-            Console.SetOut(printed);
-            try { Factory.StartServer(); }
-            finally { Console.SetOut(console); }
-            InitialPasswords = System.Text.RegularExpressions.Regex.Matches(printed.ToString(), @"initial password for (\w+): (\S+)")
+            // The first start prints each administrator's generated password for the operator, once: read it there.
+            Factory.StartServer();
+            InitialPasswords = System.Text.RegularExpressions.Regex.Matches(_printed.ToString(), @"initial password for (\w+): (\S+)")
                 .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-            if (InitialPasswords.Count != 3) throw new InvalidOperationException("The first start printed no initial passwords:\n" + printed);
+            if (InitialPasswords.Count != 3) throw new InvalidOperationException("The first start printed no initial passwords:\n" + _printed);
         }
         else
         {

@@ -38,27 +38,35 @@ public sealed class BaseDataPageTests(AppFixture app)
         await data.OpenAsync("units");
         await page.GetByTestId("base-new").ClickAsync();
         var form = page.GetByTestId("base-create");
-        await form.Locator("[data-field=Name]").FillAsync("市交通运输管理局");
+        await form.Locator("[data-field=Name]").FillAsync("浏览器测试交通局");
         await form.Locator("[data-field=Kind]").SelectOptionAsync(new SelectOptionValue { Label = "责任单位" });
         await form.Locator("[data-field=ContactPhone]").FillAsync("0835-交通");
         await form.GetByTestId("base-save").ClickAsync();
         await Assertions.Expect(form.Locator(".mp-field-error")).ToContainTextAsync("联系电话只能包含数字");
-        await Assertions.Expect(data.Row("市交通运输管理局")).ToHaveCountAsync(0);
+        await Assertions.Expect(data.Row("浏览器测试交通局")).ToHaveCountAsync(0);
         await form.Locator("[data-field=ContactPhone]").FillAsync("0835-2610099");
         await form.GetByTestId("base-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已新增“市交通运输管理局”");
-        await Assertions.Expect(data.Row("市交通运输管理局")).ToContainTextAsync("0835-2610099");
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已新增“浏览器测试交通局”");
+        await Assertions.Expect(data.Row("浏览器测试交通局")).ToContainTextAsync("0835-2610099");
+
+        // 市发展改革委 leads no project but problems name it: 删除 is refused under its row, saying what uses it.
+        await data.Row("市发展改革委").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.GetByTestId("delete-confirm").GetByRole(AriaRole.Button, new() { Name = "确认删除" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("row-error")).ToContainTextAsync("问题");
+        await Assertions.Expect(data.Row("市发展改革委")).ToHaveCountAsync(1);
 
         // It was the transport bureau typed again: merge it into 市交通运输局, whose aliases then include its name.
-        await data.Row("市交通运输管理局").GetByRole(AriaRole.Button, new() { Name = "合并到…" }).ClickAsync();
+        await data.Row("浏览器测试交通局").GetByRole(AriaRole.Button, new() { Name = "合并到…" }).ClickAsync();
         await page.Locator("#merge-q").PressSequentiallyAsync("交通运输局");
         var candidates = page.GetByTestId("merge-candidates");
+        await Assertions.Expect(candidates.Locator("label")).ToHaveCountAsync(1);
         await candidates.GetByText("市交通运输局（市交通局）").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("merge-panel")).ToContainTextAsync("保留“市交通运输局（市交通局）”，停用“浏览器测试交通局”");
         await page.ScreenshotAsync(new() { Path = Shot("base-2-merge-1440.png"), FullPage = true });
         await page.GetByTestId("merge-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已把“市交通运输管理局”合并到“市交通运输局”");
-        await Assertions.Expect(data.Row("市交通运输管理局")).ToHaveCountAsync(0);
-        await Assertions.Expect(data.Row("市交通运输局")).ToContainTextAsync("市交通运输管理局");
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已把“浏览器测试交通局”合并到“市交通运输局”");
+        await Assertions.Expect(data.Row("浏览器测试交通局")).ToHaveCountAsync(0);
+        await Assertions.Expect(data.Row("市交通运输局")).ToContainTextAsync("浏览器测试交通局");
 
         // Leaders: a term that ends before it begins is refused under 任职止, and the leader keeps his term.
         await page.GetByTestId("tab-leaders").ClickAsync();
@@ -81,24 +89,32 @@ public sealed class BaseDataPageTests(AppFixture app)
         form = page.GetByTestId("base-create");
         await form.GetByTestId("base-save").ClickAsync();
         await Assertions.Expect(form.Locator(".mp-field-error")).ToContainTextAsync("请填写行业类别名称");
-        await form.Locator("[data-field=Name]").FillAsync("水利");
-        await form.Locator("[data-field=Aliases]").FillAsync("水利工程\n水务");
+        await form.Locator("[data-field=Name]").FillAsync("浏览器测试水利");
+        await form.Locator("[data-field=Aliases]").FillAsync("浏览器测试水务\n浏览器测试水利工程");
         await form.GetByTestId("base-save").ClickAsync();
-        await Assertions.Expect(data.Row("水利")).ToContainTextAsync("水利工程、水务");
-        await data.Row("水利").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已停用“水利”");
-        await Assertions.Expect(data.Row("水利")).ToHaveCountAsync(0);
+        await Assertions.Expect(data.Row("浏览器测试水利")).ToContainTextAsync("浏览器测试水务、浏览器测试水利工程");
+        await data.Row("浏览器测试水利").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已停用“浏览器测试水利”");
+        await Assertions.Expect(data.Row("浏览器测试水利")).ToHaveCountAsync(0);
         await page.GetByLabel("显示已停用").CheckAsync();
         await page.GetByTestId("base-search").GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
-        await data.Row("水利").GetByRole(AriaRole.Button, new() { Name = "恢复" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已恢复“水利”");
-        await Assertions.Expect(data.Row("水利")).ToContainTextAsync("在用");
-        await data.Row("水利").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await data.Row("浏览器测试水利").GetByRole(AriaRole.Button, new() { Name = "恢复" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已恢复“浏览器测试水利”");
+        await Assertions.Expect(data.Row("浏览器测试水利")).ToContainTextAsync("在用");
+        await data.Row("浏览器测试水利").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await page.GetByTestId("delete-confirm").GetByRole(AriaRole.Button, new() { Name = "确认删除" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已删除“水利”");
-        await Assertions.Expect(data.Row("水利")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("已删除“浏览器测试水利”");
+        await Assertions.Expect(data.Row("浏览器测试水利")).ToHaveCountAsync(0);
         // A category in use offers no 删除: it can only be retired.
         await Assertions.Expect(data.Row("交通").GetByRole(AriaRole.Button, new() { Name = "删除" })).ToHaveCountAsync(0);
+
+        // An address typed by hand (?retired=1, a page past the end or not a number) still shows the list.
+        await page.GotoAsync("/base-data?tab=units&retired=1&page=abc");
+        await data.WaitAsync();
+        await Assertions.Expect(data.Row("市城乡规划局")).ToContainTextAsync("已停用");
+        await page.GotoAsync("/base-data?tab=units&page=99");
+        await data.WaitAsync();
+        await Assertions.Expect(data.Row("市交通运输局")).ToHaveCountAsync(1);
 
         // Divisions: the tree indented under the city, with the way to bring in the districts; then a phone's width.
         await data.OpenAsync("divisions");

@@ -18,7 +18,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
     public async Task StartingAsync(CancellationToken ct)
     {
         using var scope = services.CreateScope();
-        await PrepareAsync(scope.ServiceProvider, Console.Out, ct);
+        var console = services.GetService<OperatorConsole>()?.Writer ?? Console.Out;
+        await PrepareAsync(scope.ServiceProvider, console, ct);
 
         var db = scope.ServiceProvider.GetRequiredService<MilepostDb>();
         var clock = scope.ServiceProvider.GetRequiredService<PortfolioClock>();
@@ -28,7 +29,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
             log.LogInformation("Seeded the demo portfolio: {Projects} projects", demo.ProjectCount);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<MilepostUser>>();
             foreach (var account in demo.Accounts)
-                await EnsureAccount(users, account.User, account.Role, Console.Out);
+                await EnsureAccount(users, account.User, account.Role, console);
         }
 
         var asOf = await db.Settings.AsNoTracking().Where(x => x.Key == SettingKeys.AsOfDate).Select(x => x.Value).FirstOrDefaultAsync(ct);
@@ -97,4 +98,13 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Mile
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Where the first start prints the generated passwords for the operator: the process's console unless one is registered
+/// (a test that plays the operator registers its own, as other servers in the same process print to the same console).
+/// </summary>
+public sealed class OperatorConsole(TextWriter writer)
+{
+    public TextWriter Writer { get; } = writer;
 }

@@ -46,9 +46,13 @@ public sealed partial class MilepostFactory : WebApplicationFactory<Program>
     /// <summary>A clock to replace the real one (cookie expiry, audit times, PortfolioClock).</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Where the first start prints the generated passwords (the process's console when null).</summary>
+    public TextWriter? OperatorConsole { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (Time is { } time) builder.ConfigureTestServices(s => s.AddSingleton(time));
+        if (OperatorConsole is { } console) builder.ConfigureTestServices(s => s.AddSingleton(new Milepost.Web.Hosting.OperatorConsole(console)));
         // UseSetting reaches the configuration before services are built (ConfigureAppConfiguration would be too late).
         builder.UseEnvironment("Testing");
         builder.UseSetting("Milepost:Database", _provider);

@@ -111,7 +111,7 @@ public sealed partial class BaseDataCommands(MilepostDb db, PortfolioClock clock
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(record);
-        await db.SaveChangesAsync(ct); // the new id, for the audit event
+        await SaveChangesAsync(kind, "0", ct); // the new id, for the audit event
         await AuditAsync(actor, kind, "create", record, null, Snapshot(record), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -136,6 +136,14 @@ public sealed partial class BaseDataCommands(MilepostDb db, PortfolioClock clock
         catch (DbUpdateConcurrencyException)
         {
             throw await ConflictAsync(kind, key, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A constraint refused it after our checks passed: another user saved the same name, or (PostgreSQL's foreign
+            // keys) something began to name a record being deleted. Nothing was written.
+            var (zh, en) = BaseDataNames.Of(kind);
+            throw new ConflictException($"该{zh}刚被他人修改或引用（如同名记录已保存），您的操作未保存。请刷新后重试。",
+                $"Someone has just changed or referred to this {en} (a record of the same name may have been saved); nothing was saved. Reload and try again.");
         }
     }
 
