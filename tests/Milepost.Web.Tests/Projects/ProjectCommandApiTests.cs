@@ -98,6 +98,22 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task Create_WithARetiredUnit_IsRefusedNamingIt_AndNothingIsWritten()
+    {
+        var client = await Supervisor();
+        long retired;
+        using (var scope = fx.Factory.Services.CreateScope())
+            retired = await scope.ServiceProvider.GetRequiredService<MilepostDb>().Units.Where(u => u.Name == "市城乡规划局").Select(u => u.Id).SingleAsync();
+        var before = await CountsAsync();
+        var response = await client.PostJsonAsync("/api/v1/projects", await ValidInputAsync(client, "停用单位项目") with { ResponsibleUnitId = retired });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = Assert.Single((await response.ReadAsync<ErrorBody>()).Errors);
+        Assert.Equal(("ResponsibleUnitId", "project.choice.retired"), (error.Field, error.Code));
+        Assert.Contains("“市城乡规划局”已停用", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task Create_InEnglish_ExplainsInEnglish()
     {
         var client = await Supervisor();

@@ -135,11 +135,47 @@ public sealed class ProjectCommands(MilepostDb db, PortfolioClock clock)
         var leaderIds = input.LeaderIds.Distinct().ToList();
         if (leaderIds.Count > 0 && await db.Leaders.CountAsync(l => leaderIds.Contains(l.Id), ct) != leaderIds.Count)
             Add("LeaderIds", "project.leaders.unknown", "所选联系市领导中有不存在的人员", "Some of the linked leaders do not exist");
+        if (errors.Count == 0) errors.AddRange(await RetiredChoicesAsync(input, id, ct));
         var code = input.Code?.Trim();
         if (!string.IsNullOrEmpty(code) && ProjectRules.IsValidCode(code)
             && await db.Projects.AnyAsync(p => p.Code == code && p.Id != id, ct))
             Add("Code", "project.code.duplicate", $"项目代码 {code} 已被其他项目使用", $"The project code {code} is used by another project");
         if (errors.Count > 0) throw new ValidationException(errors);
+    }
+
+    /// <summary>
+    /// Retired base data (停用) is hidden from the pickers, and the API refuses it too: a project may keep a retired record it
+    /// already names (its history stays as it was) but never newly choose one.
+    /// </summary>
+    private async Task<List<ValidationError>> RetiredChoicesAsync(ProjectInput input, long? id, CancellationToken ct)
+    {
+        var current = id is { } pid
+            ? await db.Projects.AsNoTracking().Where(p => p.Id == pid)
+                .Select(p => new { p.DivisionCode, p.ProgrammeId, p.CategoryId, p.OwnerUnitId, p.ResponsibleUnitId, Leaders = p.Leaders.Select(l => l.LeaderId).ToList() })
+                .FirstOrDefaultAsync(ct)
+            : null;
+        var errors = new List<ValidationError>();
+        void Refuse(string field, string what, string whatEn, string name) => errors.Add(new(field, "project.choice.retired",
+            $"所选{what}“{name}”已停用，请选择在用的{what}", $"The chosen {whatEn} \"{name}\" is retired: choose one in use"));
+        if (input.DivisionCode != current?.DivisionCode
+            && await db.Divisions.Where(d => d.Code == input.DivisionCode && d.IsRetired).Select(d => d.Name).FirstOrDefaultAsync(ct) is { } division)
+            Refuse("DivisionCode", "行政区划", "division", division);
+        if (input.ProgrammeId is { } programmeId && programmeId != current?.ProgrammeId
+            && await db.Programmes.Where(p => p.Id == programmeId && p.IsRetired).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } programme)
+            Refuse("ProgrammeId", "专项（板块）", "programme", programme);
+        if (input.CategoryId != current?.CategoryId
+            && await db.Categories.Where(c => c.Id == input.CategoryId && c.IsRetired).Select(c => c.Name).FirstOrDefaultAsync(ct) is { } category)
+            Refuse("CategoryId", "行业类别", "category", category);
+        if (input.OwnerUnitId != current?.OwnerUnitId
+            && await db.Units.Where(u => u.Id == input.OwnerUnitId && u.IsRetired).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } owner)
+            Refuse("OwnerUnitId", "业主单位", "owner unit", owner);
+        if (input.ResponsibleUnitId != current?.ResponsibleUnitId
+            && await db.Units.Where(u => u.Id == input.ResponsibleUnitId && u.IsRetired).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } responsible)
+            Refuse("ResponsibleUnitId", "责任单位", "responsible unit", responsible);
+        var added = input.LeaderIds.Except(current?.Leaders ?? []).ToList();
+        foreach (var leader in await db.Leaders.Where(l => added.Contains(l.Id) && l.IsRetired).Select(l => l.Name).ToListAsync(ct))
+            Refuse("LeaderIds", "联系市领导", "linked leader", leader);
+        return errors;
     }
 
     private static void Apply(Project p, ProjectInput input)
