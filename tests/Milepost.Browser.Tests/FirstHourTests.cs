@@ -212,8 +212,7 @@ public sealed partial class FirstHourTests(FirstStartFixture app, ITestOutputHel
     {
         var users = new UsersPage(security);
         await users.OpenAsync();
-        await users.PickAsync(users.RolesOf(user), role);
-        await security.GetByRole(AriaRole.Heading, new() { Name = "用户管理" }).ClickAsync(); // closes the list
+        await users.RoleOf(user, role).CheckAsync();
         if (scope is not null)
             await users.PickAsync(role == "市领导" ? users.Row(user).GetByTestId("scope").Locator(".ant-select").Nth(1) : users.UnitOf(user), scope);
         await users.SaveAccessAsync(user);

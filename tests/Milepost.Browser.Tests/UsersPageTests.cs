@@ -75,11 +75,11 @@ public sealed partial class UsersPageTests(AppFixture app)
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToHaveCountAsync(0);
         // No editor on the security admin's own row.
         await Assertions.Expect(users.Row("security").Locator(".ant-select")).ToHaveCountAsync(0);
+        await Assertions.Expect(users.Row("security").Locator("input[type=checkbox]")).ToHaveCountAsync(0);
 
         // The owner role without a unit is refused, nothing saved.
-        await users.PickAsync(users.RolesOf("sunqi"), "业主单位");
-        await page.GetByRole(AriaRole.Heading, new() { Name = "用户管理" }).ClickAsync(); // closes the list (with Escape instead, the pick did not reach the save)
-        await Assertions.Expect(users.RolesOf("sunqi")).ToContainTextAsync("业主单位");
+        await users.RoleOf("sunqi", "业主单位").CheckAsync();
+        await Assertions.Expect(users.RoleOf("sunqi", "业主单位")).ToBeCheckedAsync();
         await users.SaveAccessAsync("sunqi");
         await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("业主单位角色要求账号属于一个业主单位");
 
@@ -91,7 +91,8 @@ public sealed partial class UsersPageTests(AppFixture app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "20-users-access.png"), FullPage = true });
 
         await users.OpenAsync();
-        await Assertions.Expect(users.RolesOf("sunqi")).ToContainTextAsync("业主单位");
+        await Assertions.Expect(users.RoleOf("sunqi", "业主单位")).ToBeCheckedAsync();
+        await Assertions.Expect(users.RoleOf("sunqi", "督查室")).Not.ToBeCheckedAsync();
         await Assertions.Expect(users.UnitOf("sunqi")).ToContainTextAsync(Owner);
         await admin.OpenAsync();
         await Assertions.Expect(admin.Row("sunqi")).ToContainTextAsync(Owner);
@@ -156,8 +157,8 @@ public sealed class UsersPage(IPage page)
 
     public Task SaveEditAsync() => page.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
 
-    /// <summary>The security admin's role select in an account's row.</summary>
-    public ILocator RolesOf(string userName) => Row(userName).Locator(".mp-inline-form .ant-select");
+    /// <summary>The security admin's checkbox for one role in an account's row.</summary>
+    public ILocator RoleOf(string userName, string role) => Row(userName).GetByTestId("roles").GetByLabel(role, new() { Exact = true });
 
     /// <summary>The security admin's unit select in an account's row (the leader select is below it).</summary>
     public ILocator UnitOf(string userName) => Row(userName).GetByTestId("scope").Locator(".ant-select").First;
