@@ -20,7 +20,8 @@ public static class IndicatorCalculator
         var ytd = Money.Sum(counting.Where(r => r.Month.Year == year).Select(r => r.Completed))
             + (facts.Opening?.YearToDate(asOf) ?? Money.Zero);
         var completionRate = Money.Ratio(ytd, facts.AnnualPlan);
-        var (expectedToDate, expected) = ExpectedOf(facts.AnnualPlan, facts.MonthlyPlan, asOf);
+        var expectedToDate = ExpectedPlan.ToDate(facts.AnnualPlan, facts.MonthlyPlan, asOf, facts.PlannedStart, facts.PlannedCompletion);
+        var expected = ExpectedPlan.Rate(facts.AnnualPlan, facts.MonthlyPlan, asOf, facts.PlannedStart, facts.PlannedCompletion);
         decimal? lag = completionRate is { } c && expected is { } e ? (c - e) * 100 : null;
 
         var nodes = Nodes(facts.Nodes, asOf.LastDay);
@@ -91,35 +92,19 @@ public static class IndicatorCalculator
     }
 
     /// <summary>
-    /// 序时进度 and the amount behind it. With monthly plans: their sum over 1..m, over the annual plan
-    /// (null when the plan is 0). Without: m/12, and the annual plan × m/12 rounded to 元.
-    /// </summary>
-    private static (Money ToDate, decimal? Rate) ExpectedOf(Money annualPlan, IReadOnlyList<Money> monthlyPlan, YearMonth asOf)
-    {
-        if (monthlyPlan.Count == 12)
-        {
-            var toDate = Money.Sum(monthlyPlan.Take(asOf.Month));
-            return (toDate, Money.Ratio(toDate, annualPlan));
-        }
-        var rate = asOf.Month / 12m;
-        return (annualPlan * rate, rate);
-    }
-
-    /// <summary>
     /// The lag of <see cref="Compute"/> from the year-to-date amount alone, for callers that evaluate many projects and
     /// need nothing else (the dashboard's warning levels): the same formula without building the other indicators.
     /// </summary>
-    public static decimal? LagPoints(Money ytd, Money annualPlan, IReadOnlyList<Money> monthlyPlan, YearMonth asOf) =>
-        Money.Ratio(ytd, annualPlan) is { } c && ExpectedOf(annualPlan, monthlyPlan, asOf).Rate is { } e ? (c - e) * 100 : null;
+    public static decimal? LagPoints(Money ytd, Money annualPlan, IReadOnlyList<Money> monthlyPlan, YearMonth asOf,
+        DateOnly? plannedStart, DateOnly? plannedCompletion) =>
+        Money.Ratio(ytd, annualPlan) is { } c && ExpectedPlan.Rate(annualPlan, monthlyPlan, asOf, plannedStart, plannedCompletion) is { } e ? (c - e) * 100 : null;
 
     /// <summary>
     /// The unrounded amount (in 元) the plan expects done by the end of the month, for aggregates: a
     /// group's 序时进度 is the sum of these over the sum of the annual plans.
     /// </summary>
     internal static decimal ExpectedToDateYuan(ProjectFacts facts, YearMonth asOf) =>
-        facts.HasMonthlyPlan
-            ? Money.Sum(facts.MonthlyPlan.Take(asOf.Month)).Yuan
-            : facts.AnnualPlan.Yuan * (decimal)asOf.Month / 12m;
+        ExpectedPlan.ToDateYuan(facts.AnnualPlan, facts.MonthlyPlan, asOf, facts.PlannedStart, facts.PlannedCompletion);
 
     private readonly record struct NodeTally(int Due, int OnTime, int Late, decimal DueWeight, decimal Score)
     {

@@ -87,6 +87,12 @@ public sealed record ProjectFacts(
     /// <summary>The opening balance the project joined with (ledger import), or null: see <see cref="OpeningFigure"/>.</summary>
     public OpeningFigure? Opening { get; init; }
 
+    /// <summary>The planned start (计划开工): without a monthly split the plan is expected from its month (<see cref="ExpectedPlan"/>).</summary>
+    public DateOnly? PlannedStart { get; init; }
+
+    /// <summary>The planned completion (计划竣工): without a monthly split the plan is expected by its month at the latest.</summary>
+    public DateOnly? PlannedCompletion { get; init; }
+
     private static IReadOnlyList<Money> CheckMonths(IReadOnlyList<Money> months) => months.Count is 0 or 12 ? months
         : throw new ArgumentException($"a monthly plan has 12 months or none, not {months.Count}", nameof(MonthlyPlan));
 

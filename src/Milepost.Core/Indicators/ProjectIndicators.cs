@@ -9,9 +9,10 @@ namespace Milepost.Core.Indicators;
 /// </summary>
 /// <param name="YtdCompleted">Completed investment of the months 1..m of Y, from the reports that count.</param>
 /// <param name="AnnualPlan">The annual plan of Y.</param>
-/// <param name="ExpectedToDate">What the plan expects done by the end of m: the monthly plans 1..m, or the annual plan × m/12 rounded to 元.</param>
+/// <param name="ExpectedToDate">What the plan expects done by the end of m (<see cref="ExpectedPlan"/>), rounded to 元; 0 before the planned start.</param>
 /// <param name="CompletionRate">YtdCompleted / AnnualPlan; null when the plan is 0.</param>
-/// <param name="Expected">序时进度: monthly plans 1..m / AnnualPlan (null when the plan is 0), or m/12 without monthly plans.</param>
+/// <param name="Expected">序时进度 (<see cref="ExpectedPlan"/>): monthly plans 1..m / AnnualPlan (null when the plan is 0), or without a split the
+/// plan's even spread from the planned start month to December or the planned completion; null before the planned start month.</param>
 /// <param name="LagPoints">(CompletionRate − Expected) × 100 in percentage points; negative is behind; null when either is null.</param>
 /// <param name="NodeOnTimeRatio">(on time + 0.5 × late) / due, weighted by node weight; 1 when none is due; null when the due nodes weigh 0.</param>
 /// <param name="NodesDue">Nodes with a planned finish on or before the last day of m.</param>

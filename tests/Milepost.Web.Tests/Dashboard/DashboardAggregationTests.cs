@@ -74,10 +74,11 @@ public sealed class DashboardAggregationTests(PostgresFixture postgres) : Databa
         Assert.Equal(4, k.Projects);
         Assert.Equal(1_800m, k.AnnualPlanWan);
         Assert.Equal(380m, k.YtdCompletedWan);      // A 100 + 80 + 60, B 100 + 40
-        Assert.Equal(750m, k.ExpectedToDateWan);    // A 1,200 × 5/12 = 500, B 5 × 50 = 250
+        // A has no split and starts in March: 1,200 spread over March–December, 3/10 by May = 360; B 5 × 50 = 250.
+        Assert.Equal(610m, k.ExpectedToDateWan);
         Assert.Equal(380m / 1_800m, k.CompletionRate);
-        Assert.Equal(750m / 1_800m, k.Expected);
-        Assert.Equal(-20.56m, Math.Round(k.GapPoints!.Value, 2));
+        Assert.Equal(610m / 1_800m, k.Expected);
+        Assert.Equal(-12.78m, Math.Round(k.GapPoints!.Value, 2));
         Assert.Equal(4_000m, k.TotalInvestmentWan);
         Assert.Equal((2, 1, 0.5m), (k.NewStarts, k.NewStartsStarted, k.StartRate));
         Assert.Equal(2m / 3m, k.ResumptionRate);
@@ -94,11 +95,13 @@ public sealed class DashboardAggregationTests(PostgresFixture postgres) : Databa
         Assert.Equal([100m + 100m, 320m, 380m, 380m, 380m], curve.Take(5).Select(p => p.CompletedWan!.Value));
         Assert.Null(curve[5].CompletedWan);
         Assert.Equal(1_800m, curve[11].PlannedWan);
-        Assert.Equal(150m, curve[0].PlannedWan);   // A 100, B 50
+        Assert.Equal(50m, curve[0].PlannedWan);    // A nothing before its March start, B 50
+        Assert.Equal(270m, curve[2].PlannedWan);   // A 120 in March, B 150
 
         var worst = view.Laggards[0];
-        Assert.Equal(a.Id, worst.ProjectId);       // A: 20 % done against 41.67 % expected
-        Assert.Equal(-21.67m, Math.Round(worst.LagPoints, 2));
+        Assert.Equal(b.Id, worst.ProjectId);       // B: 23.33 % done against 41.67 % expected; A: 20 % against 30 %
+        Assert.Equal(-18.33m, Math.Round(worst.LagPoints, 2));
+        Assert.Equal(-10m, Math.Round(view.Laggards.Single(l => l.ProjectId == a.Id).LagPoints, 2));
         Assert.Equal(node.Id, Assert.Single(view.OverdueNodes).NodeId);
         Assert.Equal(41, view.OverdueNodes[0].DaysOverdue);
         Assert.Equal(10, Assert.Single(view.OverdueProblems).DaysOverdue);

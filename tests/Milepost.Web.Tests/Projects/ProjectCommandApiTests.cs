@@ -113,6 +113,28 @@ public sealed class ProjectCommandApiTests(CommandFixture fx) : IClassFixture<Co
         Assert.Equal(before, await CountsAsync());
     }
 
+    /// <summary>Issue 16: a 储备 project with an annual plan (no split) that starts in July is not red in June.</summary>
+    [Fact]
+    public async Task APipelineProjectStartingInJuly_IsNotJudgedOnLagBeforeIt_OnItsPageOrTheDashboard()
+    {
+        var client = await Supervisor();
+        var input = await ValidInputAsync(client, "七月开工的储备项目") with { PlannedStart = new DateOnly(2020, 7, 1), PlannedCompletion = new DateOnly(2021, 12, 31) };
+        var id = (await (await client.PostJsonAsync("/api/v1/projects", input)).ReadAsync<ProjectView>()).Id;
+        var plan = await client.PutJsonAsync($"/api/v1/projects/{id}/plans/2020", new AnnualPlanDto(1_200m, null, "下半年开工", null, 1));
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+
+        using var scope = fx.Factory.Services.CreateScope();
+        var status = (await scope.ServiceProvider.GetRequiredService<ProjectStatusService>().ForProjectsAsync([id]))[id];
+        Assert.Equal(new Core.YearMonth(2020, 5), status.Indicators.AsOf);   // the demo's day is 2020-06-11
+        Assert.Null(status.Indicators.Expected);
+        Assert.Null(status.Indicators.LagPoints);
+        Assert.DoesNotContain(status.Warning.Reasons, r => r.RuleId is Core.Warnings.WarningRuleIds.LagRed or Core.Warnings.WarningRuleIds.Lag);
+        var supervisor = new Web.Shared.Actor("supervisor", "督查室", new HashSet<string> { Roles.Supervisor }, null, null);
+        var dashboard = await scope.ServiceProvider.GetRequiredService<Web.Features.Dashboard.DashboardQueries>()
+            .GetAsync(supervisor, new Web.Features.Dashboard.DashboardFilter());
+        Assert.DoesNotContain(dashboard.Laggards, l => l.ProjectId == id);
+    }
+
     [Fact]
     public async Task Create_InEnglish_ExplainsInEnglish()
     {

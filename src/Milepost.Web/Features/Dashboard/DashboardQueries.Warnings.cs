@@ -36,9 +36,7 @@ public sealed partial class DashboardQueries
         var asOf = status.AsOfMonth;   // the month of the indicators, and the last closed month the report rules look at
         var rules = await settings.WarningsAsync(ct);
 
-        plans ??= await db.AnnualPlans.AsNoTracking().Where(a => a.Year == asOf.Year && ids.Contains(a.ProjectId))
-            .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
-            .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
+        plans ??= await PlansAsync(ids, asOf.Year, ct);
         openings ??= await OpeningFigures.ForAsync(db, ids, ct);
         if (ytd is null)
         {
@@ -71,7 +69,8 @@ public sealed partial class DashboardQueries
         foreach (var p in projects)
         {
             var plan = plans.GetValueOrDefault(p.Id);
-            var lag = IndicatorCalculator.LagPoints(new Money(ytd.GetValueOrDefault(p.Id)), plan?.Planned ?? Money.Zero, plan?.Monthly ?? [], asOf);
+            var lag = IndicatorCalculator.LagPoints(new Money(ytd.GetValueOrDefault(p.Id)), plan?.Planned ?? Money.Zero, plan?.Monthly ?? [], asOf,
+                plan?.PlannedStart, plan?.PlannedCompletion);
             var report = reports.TryGetValue(p.Id, out var first)
                 ? [new ReportFigure(asOf, Money.Zero, 0, Approved: true, SubmittedOn: first is { } at ? SubmittedOn(at) : null)]
                 : Array.Empty<ReportFigure>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Milepost.Core;
+using Milepost.Core.Indicators;
 using Milepost.Core.Projects;
 using Milepost.Core.Reports;
 using Milepost.Core.Warnings;
@@ -43,9 +44,7 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
                 p.Id, p.Name, p.ProgrammeId, p.CategoryId, p.DivisionCode, p.ResponsibleUnit!.Name, p.Stage, p.Latitude, p.Longitude,
                 p.PlannedStart, p.PlannedCompletion, p.ActualStart, p.TotalInvestment))
             .ToListAsync(ct);
-        var plans = await db.AnnualPlans.AsNoTracking().Where(a => a.Year == year && ids.Contains(a.ProjectId))
-            .Select(a => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan })
-            .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan), ct);
+        var plans = await PlansAsync(ids, year, ct);
 
         // One read of the counting reports (one row per project and month) serves the year's sums, the S-curve and the lag
         // of the warnings, which is taken as of the last closed month: the counting query is the costly one at scale.
@@ -84,14 +83,14 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             if (current) warningYtd[id] = warningYtd.GetValueOrDefault(id) + o.YearToDate(asOf).Yuan;
         }
 
-        var figures = rows.Select(p => Figures.Of(p, plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), month)).ToList();
+        var figures = rows.Select(p => Figures.Of(plans.GetValueOrDefault(p.Id), ytdByProject.GetValueOrDefault(p.Id), new YearMonth(year, month))).ToList();
         // The warnings' lag counts a submitted report only with its submission time (ReportFigure.Counts); while every
         // counted one has it, both ways pick the same report of each month and the sums above can serve.
         var warnings = await WarningLevelsAsync(ids, rows.Select(r => new WarningSubject(r.Id, r.Stage, r.TotalInvestment)),
             current ? plans : null, current && !untimed ? warningYtd : null, openings, ct);
 
         var tiles = await TilesAsync(q, rows, figures, warnings, year, today, ct);
-        var scurve = SCurve(plans.Values, ytdByMonth, month);
+        var scurve = SCurve(plans.Values, ytdByMonth, year, month);
         var breakdowns = await BreakdownsAsync(rows, figures, ids, ct);
         var located = rows.Zip(figures).Where(x => x.First.Latitude is not null && x.First.Longitude is not null).ToList();
         // A province has thousands of projects: the browser gets the largest, the page says how many are left off.
@@ -128,7 +127,15 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
                     || (o.State == ReportState.Submitted && (!submissionKnown || o.SubmittedAt != null)
                         && (o.Revision > r.Revision || (o.Revision == r.Revision && o.Id < r.Id))))))));
 
-    private static IReadOnlyList<SCurvePoint> SCurve(IEnumerable<PlanFacts> plans, Dictionary<int, long> completedByMonth, int asOfMonth)
+    /// <summary>The projects' annual plans of the year, with the planned dates the even spread of a plan without a split needs.</summary>
+    private Task<Dictionary<long, PlanFacts>> PlansAsync(IQueryable<long> ids, int year, CancellationToken ct) =>
+        // A join, not SelectMany over the navigation: SQLite has no APPLY.
+        db.AnnualPlans.AsNoTracking().Where(a => a.Year == year && ids.Contains(a.ProjectId))
+            .Join(db.Projects, a => a.ProjectId, p => p.Id,
+                (a, p) => new { a.ProjectId, a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan, p.PlannedStart, p.PlannedCompletion })
+            .ToDictionaryAsync(a => a.ProjectId, a => new PlanFacts(a.PlannedInvestment, a.BaselineInvestment, a.MonthlyPlan, a.PlannedStart, a.PlannedCompletion), ct);
+
+    private static IReadOnlyList<SCurvePoint> SCurve(IEnumerable<PlanFacts> plans, Dictionary<int, long> completedByMonth, int year, int asOfMonth)
     {
         var planned = new decimal[12];
         var baseline = new decimal[12];
@@ -138,10 +145,12 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
             adjusted |= plan.Baseline is { } b && b != plan.Planned;
             for (var m = 1; m <= 12; m++)
             {
-                var cumulative = plan.ExpectedToDateYuan(m);
+                var ym = new YearMonth(year, m);
+                var cumulative = plan.ExpectedToDateYuan(ym);
                 planned[m - 1] += cumulative;
                 // The baseline has no monthly split of its own: it follows the current plan's shape.
-                baseline[m - 1] += plan.Planned.Yuan == 0 ? (plan.Baseline?.Yuan ?? 0) * m / 12m
+                baseline[m - 1] += plan.Planned.Yuan == 0
+                    ? ExpectedPlan.ToDateYuan(plan.Baseline ?? Money.Zero, [], ym, plan.PlannedStart, plan.PlannedCompletion)
                     : cumulative * (plan.Baseline ?? plan.Planned).Yuan / plan.Planned.Yuan;
             }
         }
@@ -184,22 +193,25 @@ public sealed partial class DashboardQueries(MilepostDb db, PortfolioClock clock
 internal sealed record ProjectLine(long Id, string Name, long? ProgrammeId, long CategoryId, string DivisionCode, string ResponsibleUnit,
     ProjectStage Stage, double? Latitude, double? Longitude, DateOnly? PlannedStart, DateOnly? PlannedCompletion, DateOnly? ActualStart, Money TotalInvestment);
 
-/// <summary>A project's annual plan of the year.</summary>
-internal sealed record PlanFacts(Money Planned, Money? Baseline, List<Money> Monthly)
+/// <summary>A project's annual plan of the year, and its planned dates (the even spread of a plan without a split).</summary>
+internal sealed record PlanFacts(Money Planned, Money? Baseline, List<Money> Monthly, DateOnly? PlannedStart, DateOnly? PlannedCompletion)
 {
-    /// <summary>What the plan expects done by the end of month m, unrounded, in 元 (as IndicatorCalculator).</summary>
-    public decimal ExpectedToDateYuan(int m) => Monthly.Count == 12 ? Money.Sum(Monthly.Take(m)).Yuan : Planned.Yuan * m / 12m;
+    /// <summary>What the plan expects done by the end of the month, unrounded, in 元 (<see cref="ExpectedPlan"/>, as the indicators).</summary>
+    public decimal ExpectedToDateYuan(YearMonth m) => ExpectedPlan.ToDateYuan(Planned, Monthly, m, PlannedStart, PlannedCompletion);
+
+    /// <summary>序时进度 as of the month; null before the planned start (not judged).</summary>
+    public decimal? Expected(YearMonth m) => ExpectedPlan.Rate(Planned, Monthly, m, PlannedStart, PlannedCompletion);
 }
 
 /// <summary>A project's figures of the year as of the month (SPEC §4.1), in 万元 and fractions.</summary>
-internal sealed record Figures(decimal PlanYuan, decimal ExpectedYuan, decimal CompletedYuan)
+/// <param name="Expected">序时进度; null without a plan or before the planned start (not judged, so no lag).</param>
+internal sealed record Figures(decimal PlanYuan, decimal ExpectedYuan, decimal CompletedYuan, decimal? Expected)
 {
     public decimal PlanWan => DashboardQueries.Wan(PlanYuan);
     public decimal CompletedWan => DashboardQueries.Wan(CompletedYuan);
     public decimal? Rate => DashboardQueries.Ratio(CompletedYuan, PlanYuan);
-    public decimal? Expected => DashboardQueries.Ratio(ExpectedYuan, PlanYuan);
     public decimal? Lag => Rate is { } r && Expected is { } e ? (r - e) * 100 : null;
 
-    public static Figures Of(ProjectLine p, PlanFacts? plan, long completedYuan, int month) =>
-        new(plan?.Planned.Yuan ?? 0, plan?.ExpectedToDateYuan(month) ?? 0, completedYuan);
+    public static Figures Of(PlanFacts? plan, long completedYuan, YearMonth month) =>
+        new(plan?.Planned.Yuan ?? 0, plan?.ExpectedToDateYuan(month) ?? 0, completedYuan, plan is { } pl && pl.Planned.Yuan > 0 ? pl.Expected(month) : null);
 }

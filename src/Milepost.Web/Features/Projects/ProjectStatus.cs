@@ -61,7 +61,8 @@ public sealed class ProjectStatusService(MilepostDb db, PortfolioClock clock, Se
                 figures,
                 nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(),
                 CountingFunds(reports[p.Id], funds),
-                p.Stage, p.ClassFor(year), p.ActualStart) { Opening = openings.GetValueOrDefault(p.Id) };
+                p.Stage, p.ClassFor(year), p.ActualStart)
+            { Opening = openings.GetValueOrDefault(p.Id), PlannedStart = p.PlannedStart, PlannedCompletion = p.PlannedCompletion };
             var indicators = IndicatorCalculator.Compute(facts, asOf);
             var warningFacts = new WarningFacts(
                 indicators.LagPoints,

@@ -139,7 +139,7 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
             .Select(a => new { a.ProjectId, a.PlannedInvestment, a.MonthlyPlan, a.PlannedProgressPercent }).ToListAsync(ct);
         var planned = plans.Select(p => p.ProjectId).ToHashSet();
         var projects = await db.Projects.AsNoTracking().Where(p => db.AnnualPlans.Any(a => a.ProjectId == p.Id && a.Year == year))
-            .Select(p => new { p.Id, p.Code, p.Name, p.ResponsibleUnitId, Unit = p.ResponsibleUnit!.Name, p.Stage, p.TotalInvestment, p.ActualStart })
+            .Select(p => new { p.Id, p.Code, p.Name, p.ResponsibleUnitId, Unit = p.ResponsibleUnit!.Name, p.Stage, p.TotalInvestment, p.ActualStart, p.PlannedStart, p.PlannedCompletion })
             .ToListAsync(ct);
         var months = Enumerable.Range(1, month.Month).Select(m => new YearMonth(year, m)).ToList();
         var reports = (await db.MonthlyReports.AsNoTracking()
@@ -162,7 +162,8 @@ public sealed class RankingQueries(MilepostDb db, PortfolioClock clock, Settings
                 r.State == ReportState.Approved, SubmittedOn(r.State, r.SubmittedAt, today), r.Revision)).ToList();
             var facts = new ProjectFacts(p.Id, p.TotalInvestment, plan.PlannedInvestment, plan.MonthlyPlan ?? [], plan.PlannedProgressPercent,
                 figures, nodes[p.Id].Select(n => new NodeFigure(n.PlannedFinish, n.ActualFinish, n.Weight)).ToList(), [],
-                p.Stage, ProjectYearClass.Continuing, p.ActualStart) { Opening = openings.GetValueOrDefault(p.Id) };
+                p.Stage, ProjectYearClass.Continuing, p.ActualStart)
+            { Opening = openings.GetValueOrDefault(p.Id), PlannedStart = p.PlannedStart, PlannedCompletion = p.PlannedCompletion };
             inputs.Add(RankingInputs.From(facts, p.Code, p.Name, p.ResponsibleUnitId, p.Unit,
                 nodes[p.Id].Select(n => new VetoNode(n.Name, n.PlannedFinish, n.ActualFinish)).ToList(),
                 month, today, dueDay, p.Stage == ProjectStage.Cancelled));

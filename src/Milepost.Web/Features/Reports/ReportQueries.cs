@@ -152,7 +152,7 @@ public sealed class ReportQueries(MilepostDb db, PortfolioClock clock, SettingsR
             .OrderByDescending(r => r.State == ReportState.Approved).FirstOrDefault();
         var plan = project.AnnualPlans.FirstOrDefault(a => a.Year == report.Month.Year);
         var planned = plan is null ? Money.Zero
-            : plan.MonthlyPlan.Count == 12 ? Money.Sum(plan.MonthlyPlan.Take(report.Month.Month)) : plan.PlannedInvestment * (report.Month.Month / 12m);
+            : ExpectedPlan.ToDate(plan.PlannedInvestment, plan.MonthlyPlan, report.Month, project.PlannedStart, project.PlannedCompletion);
         var revisions = all.Where(r => r.Month == report.Month).OrderByDescending(r => r.Revision).ToList();
         var keys = revisions.ToDictionary(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Revision);
         var keyList = keys.Keys.ToList();
