@@ -189,6 +189,8 @@ public sealed partial class FirstHourTests(FirstStartFixture app, ITestOutputHel
         if (page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "生成密钥" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("totp-qr").Locator("svg")).ToBeVisibleAsync();
+            if (user == "admin") await page.ScreenshotAsync(new() { Path = Shot("first-hour-0-totp.png"), FullPage = true });
             var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
             await page.GetByLabel("应用显示的 6 位验证码").FillAsync(TestTotp.Code(key, TestTotp.CurrentStep));
             await page.GetByRole(AriaRole.Button, new() { Name = "验证并启用" }).ClickAsync();

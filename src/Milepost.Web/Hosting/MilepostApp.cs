@@ -111,7 +111,7 @@ public static class MilepostApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
-        // SECURITY.md 3: bursts against the sign-in pages get 429 (the limiter's default would be 503).
+        // Exports are limited per user and minute; a refusal is 429 (the limiter's default would be 503).
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -119,18 +119,13 @@ public static class MilepostApp
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync(Features.Ledger.ExportEndpoints.IsExport(ctx.HttpContext) ? Features.Ledger.ExportEndpoints.TooManyMessage
-                    : Lang.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute."), ct);
+                await ctx.HttpContext.Response.WriteAsync(Features.Ledger.ExportEndpoints.TooManyMessage, ct);
             };
             Features.Ledger.ExportEndpoints.AddExportRateLimit(o, config.GetValue("Milepost:ExportRateLimit", 20));
-            // By path, not endpoint metadata: the sign-in pages are Razor components, which do not carry limiter metadata.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/account/login") || http.Request.Path.StartsWithSegments("/account/login-2fa")
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.SignInRateLimit), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("other"));
         });
+        // Sign-in is throttled on failed attempts only (SignInThrottle): a request limiter on the login path refused a whole
+        // office behind one NAT address at 9:00, and counted every opening of the page.
+        services.AddSingleton<Features.Account.SignInThrottle>();
 
         // Chinese text goes out as text, not as &#x...; entities (smaller pages, readable source).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

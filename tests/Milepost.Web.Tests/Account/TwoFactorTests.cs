@@ -54,6 +54,8 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var key = SecretParameter().Match(enroll).Groups[1].Value;
         Assert.Matches("^[A-Z2-7]{32}$", key);
         Assert.Contains("otpauth://totp/Milepost:auditor2", enroll);
+        // Issue 16: a QR code to scan, drawn as inline SVG (no request for an image; the CSP allows no script).
+        Assert.Matches("data-testid=\"totp-qr\"[^>]*>\\s*<svg[^>]*>.*<(rect|path)", enroll.Replace("\n", " "));
         Assert.Equal(key, await KeyOfAsync("auditor2"));
         // Reopening shows the same key: it is made once.
         Assert.Contains(key, await client.GetStringAsync("/account/two-factor"));
