@@ -87,9 +87,6 @@ public static class ExportEndpoints
             http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-    public static bool IsExport(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api/v1/export") || http.Request.Path == BaseData.BaseDataWorkbookApi.ExportPath;
-
     public static string TooManyMessage => Lang.T("导出过于频繁，请一分钟后再试。", "Too many exports; try again in a minute.");
 
     public static void MapExports(this IEndpointRouteBuilder app)
